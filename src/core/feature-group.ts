@@ -1,0 +1,101 @@
+import type { EventTimeFeatureType } from './event-time.js';
+import { OfflineStore } from './offline-store.js';
+import { OnlineStore } from './online-store.js';
+import type {
+  CreateFeatureGroupInput,
+  FeatureDefinition,
+  FeatureGroupStatus,
+  StorageType,
+  TargetStore,
+  TtlDuration,
+} from './shapes.js';
+
+/** Where a feature group lives: the ARN's partition, region and account. */
+export interface FeatureGroupScope {
+  readonly region: string;
+  readonly accountId: string;
+}
+
+export const partitionOf = (region: string): string =>
+  region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : region.startsWith('us-iso') ? 'aws-iso' : 'aws';
+
+/** SageMaker writes resource names lower-cased into ARNs (INF, docs/behaviour.md). */
+export const featureGroupArn = (scope: FeatureGroupScope, name: string): string =>
+  `arn:${partitionOf(scope.region)}:sagemaker:${scope.region}:${scope.accountId}:feature-group/${name.toLowerCase()}`;
+
+/**
+ * A declared feature group with its two stores. Built only from a validated
+ * `CreateFeatureGroup` request; the request is copied so callers can't mutate it later.
+ */
+export class FeatureGroup {
+  readonly name: string;
+  readonly arn: string;
+  readonly definition: CreateFeatureGroupInput;
+  readonly features: FeatureDefinition[];
+  readonly recordIdentifierIndex: number;
+  readonly eventTimeIndex: number;
+  readonly eventTimeType: EventTimeFeatureType;
+  readonly onlineStoreEnabled: boolean;
+  readonly offlineStoreEnabled: boolean;
+  readonly storageType: StorageType;
+  /** The group-level TtlDuration; UpdateFeatureGroup may change it. */
+  defaultTtl: TtlDuration | undefined;
+  status: FeatureGroupStatus = 'Created';
+  /** When a timed status (Creating, Deleting) ends, on the emulator's clock. */
+  statusUntil: number | undefined;
+  readonly online = new OnlineStore();
+  readonly offline = new OfflineStore();
+  private readonly featureIndex = new Map<string, number>();
+
+  constructor(
+    definition: CreateFeatureGroupInput,
+    readonly scope: FeatureGroupScope,
+    readonly creationTime: number,
+  ) {
+    this.definition = structuredClone(definition);
+    this.name = definition.FeatureGroupName;
+    this.arn = featureGroupArn(scope, this.name);
+    this.features = this.definition.FeatureDefinitions;
+    this.features.forEach((feature, index) => this.featureIndex.set(feature.FeatureName, index));
+    this.recordIdentifierIndex = this.indexOf(definition.RecordIdentifierFeatureName) as number;
+    this.eventTimeIndex = this.indexOf(definition.EventTimeFeatureName) as number;
+    this.eventTimeType = (this.features[this.eventTimeIndex] as FeatureDefinition).FeatureType as EventTimeFeatureType;
+    this.onlineStoreEnabled = definition.OnlineStoreConfig?.EnableOnlineStore === true;
+    this.offlineStoreEnabled = definition.OfflineStoreConfig !== undefined;
+    this.storageType = definition.OnlineStoreConfig?.StorageType ?? 'Standard';
+    this.defaultTtl = definition.OnlineStoreConfig?.TtlDuration;
+  }
+
+  indexOf(featureName: string): number | undefined {
+    return this.featureIndex.get(featureName);
+  }
+
+  get recordIdentifierFeatureName(): string {
+    return this.definition.RecordIdentifierFeatureName;
+  }
+
+  get eventTimeFeatureName(): string {
+    return this.definition.EventTimeFeatureName;
+  }
+
+  /** Appends features (UpdateFeatureGroup FeatureAdditions); stored records keep their indexes. */
+  addFeatures(additions: readonly FeatureDefinition[]): void {
+    for (const feature of additions) {
+      const copy = structuredClone(feature);
+      this.featureIndex.set(copy.FeatureName, this.features.length);
+      this.features.push(copy);
+    }
+  }
+
+  hasStore(store: TargetStore): boolean {
+    return store === 'OnlineStore' ? this.onlineStoreEnabled : this.offlineStoreEnabled;
+  }
+
+  /** Stores a write reaches when the request names none: every store the group uses. */
+  get enabledStores(): TargetStore[] {
+    const stores: TargetStore[] = [];
+    if (this.onlineStoreEnabled) stores.push('OnlineStore');
+    if (this.offlineStoreEnabled) stores.push('OfflineStore');
+    return stores;
+  }
+}

@@ -1,0 +1,22 @@
+export { createClock, type Clock } from './clock.js';
+export { parseDuration, type DurationInput } from './duration.js';
+export { FeatureStoreError, isFeatureStoreError, type FeatureStoreErrorCode } from './errors.js';
+export { FeatureGroup, featureGroupArn, type FeatureGroupScope } from './feature-group.js';
+export {
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_REGION,
+  FeatureStore,
+  type ExecuteScope,
+  type FeatureStoreOptions,
+} from './feature-store.js';
+export { offlineRecordsOf, onlineRecordOf, type OfflineRecord, type OnlineRecord } from './inspection.js';
+export { DEFAULT_BEHAVIOUR, type BehaviourOptions } from './operation-context.js';
+export {
+  controlPlaneOperations,
+  isOperationName,
+  runtimeOperations,
+  type ControlPlaneOperationName,
+  type OperationName,
+  type RuntimeOperationName,
+} from './operations/index.js';
+export type * from './shapes.js';

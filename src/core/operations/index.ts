@@ -1,0 +1,27 @@
+import type { Operation } from '../operation-context.js';
+import { batchGetRecord } from './batch-get-record.js';
+import { createFeatureGroup } from './create-feature-group.js';
+import { deleteRecord } from './delete-record.js';
+import { getRecord } from './get-record.js';
+import { putRecord } from './put-record.js';
+
+/** Feature Store runtime operations, keyed by the API's operation name (= SDK command name minus `Command`). */
+export const runtimeOperations = {
+  PutRecord: putRecord,
+  GetRecord: getRecord,
+  BatchGetRecord: batchGetRecord,
+  DeleteRecord: deleteRecord,
+} satisfies Record<string, Operation>;
+
+/** SageMaker control-plane operations on feature groups. */
+export const controlPlaneOperations = {
+  CreateFeatureGroup: createFeatureGroup,
+} satisfies Record<string, Operation>;
+
+export type RuntimeOperationName = keyof typeof runtimeOperations;
+export type ControlPlaneOperationName = keyof typeof controlPlaneOperations;
+export type OperationName = RuntimeOperationName | ControlPlaneOperationName;
+
+export const operations: Readonly<Record<OperationName, Operation>> = { ...runtimeOperations, ...controlPlaneOperations };
+
+export const isOperationName = (name: string): name is OperationName => Object.hasOwn(operations, name);

@@ -1,0 +1,150 @@
+/**
+ * API-shaped types, member for member as in the Feature Store runtime and SageMaker
+ * API references. The core accepts `unknown` at its boundary and narrows to these
+ * after validation, so the adapters can pass the SDK's inputs through untouched.
+ */
+
+export type TargetStore = 'OnlineStore' | 'OfflineStore';
+export type TtlDurationUnit = 'Seconds' | 'Minutes' | 'Hours' | 'Days' | 'Weeks';
+export type DeletionMode = 'SoftDelete' | 'HardDelete';
+export type ExpirationTimeResponse = 'Enabled' | 'Disabled';
+export type FeatureType = 'Integral' | 'Fractional' | 'String';
+export type CollectionType = 'List' | 'Set' | 'Vector';
+export type StorageType = 'Standard' | 'Standard_V2' | 'InMemory';
+export type TableFormat = 'Default' | 'Glue' | 'Iceberg';
+export type FeatureGroupStatus = 'Creating' | 'Created' | 'CreateFailed' | 'Deleting' | 'DeleteFailed';
+
+export interface TtlDuration {
+  Unit: TtlDurationUnit;
+  Value: number;
+}
+
+export interface FeatureValue {
+  FeatureName: string;
+  ValueAsString?: string;
+  ValueAsStringList?: string[];
+}
+
+export interface PutRecordInput {
+  FeatureGroupName: string;
+  Record: FeatureValue[];
+  TargetStores?: TargetStore[];
+  TtlDuration?: TtlDuration;
+}
+
+export interface GetRecordInput {
+  FeatureGroupName: string;
+  RecordIdentifierValueAsString: string;
+  FeatureNames?: string[];
+  ExpirationTimeResponse?: ExpirationTimeResponse;
+}
+
+export interface GetRecordOutput {
+  Record?: FeatureValue[];
+  ExpiresAt?: string;
+}
+
+export interface BatchGetRecordIdentifier {
+  FeatureGroupName: string;
+  RecordIdentifiersValueAsString: string[];
+  FeatureNames?: string[];
+}
+
+export interface BatchGetRecordInput {
+  Identifiers: BatchGetRecordIdentifier[];
+  ExpirationTimeResponse?: ExpirationTimeResponse;
+}
+
+export interface BatchGetRecordResultDetail {
+  FeatureGroupName: string;
+  RecordIdentifierValueAsString: string;
+  Record: FeatureValue[];
+  ExpiresAt?: string;
+}
+
+export interface BatchGetRecordError {
+  FeatureGroupName: string;
+  RecordIdentifierValueAsString: string;
+  ErrorCode: string;
+  ErrorMessage: string;
+}
+
+export interface BatchGetRecordOutput {
+  Records: BatchGetRecordResultDetail[];
+  Errors: BatchGetRecordError[];
+  UnprocessedIdentifiers: BatchGetRecordIdentifier[];
+}
+
+export interface DeleteRecordInput {
+  FeatureGroupName: string;
+  RecordIdentifierValueAsString: string;
+  EventTime: string;
+  TargetStores?: TargetStore[];
+  DeletionMode?: DeletionMode;
+}
+
+export interface VectorConfig {
+  Dimension: number;
+}
+
+export interface FeatureDefinition {
+  FeatureName: string;
+  FeatureType: FeatureType;
+  CollectionType?: CollectionType;
+  CollectionConfig?: { VectorConfig?: VectorConfig };
+}
+
+export interface OnlineStoreConfig {
+  EnableOnlineStore?: boolean;
+  SecurityConfig?: { KmsKeyId?: string };
+  TtlDuration?: TtlDuration;
+  StorageType?: StorageType;
+}
+
+export interface S3StorageConfig {
+  S3Uri: string;
+  KmsKeyId?: string;
+  ResolvedOutputS3Uri?: string;
+}
+
+export interface DataCatalogConfig {
+  TableName: string;
+  Catalog: string;
+  Database: string;
+}
+
+export interface OfflineStoreConfig {
+  S3StorageConfig: S3StorageConfig;
+  DisableGlueTableCreation?: boolean;
+  DataCatalogConfig?: DataCatalogConfig;
+  TableFormat?: TableFormat;
+}
+
+export interface ThroughputConfig {
+  ThroughputMode: 'OnDemand' | 'Provisioned';
+  ProvisionedReadCapacityUnits?: number;
+  ProvisionedWriteCapacityUnits?: number;
+}
+
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+/** The `CreateFeatureGroup` request: the one way a feature group is declared. */
+export interface CreateFeatureGroupInput {
+  FeatureGroupName: string;
+  RecordIdentifierFeatureName: string;
+  EventTimeFeatureName: string;
+  FeatureDefinitions: FeatureDefinition[];
+  OnlineStoreConfig?: OnlineStoreConfig;
+  OfflineStoreConfig?: OfflineStoreConfig;
+  ThroughputConfig?: ThroughputConfig;
+  RoleArn?: string;
+  Description?: string;
+  Tags?: Tag[];
+}
+
+export interface CreateFeatureGroupOutput {
+  FeatureGroupArn: string;
+}

@@ -1,0 +1,84 @@
+import type { Constraints } from './constraints.js';
+import {
+  FEATURE_GROUP_NAME_OR_ARN,
+  FEATURE_GROUP_NAME_OR_ARN_PATTERN_TEXT,
+  FEATURE_NAME,
+  FEATURE_NAME_PATTERN_TEXT,
+  MAX_FEATURE_GROUP_NAME_OR_ARN,
+  MAX_VALUE_AS_STRING,
+  TARGET_STORES,
+  TTL_UNITS,
+} from './patterns.js';
+
+/**
+ * Model-constraint checks of the members the runtime operations share. Each records
+ * violations on `c` and never throws, so one request reports all of them at once.
+ */
+
+export const checkFeatureGroupNameOrArn = (c: Constraints, value: unknown, path: string): void => {
+  if (!c.present(value, path, 'string')) return;
+  const text = value as string;
+  if (!c.length(text, path, 1, MAX_FEATURE_GROUP_NAME_OR_ARN)) return;
+  c.pattern(text, path, FEATURE_GROUP_NAME_OR_ARN, FEATURE_GROUP_NAME_OR_ARN_PATTERN_TEXT);
+};
+
+export const checkFeatureName = (c: Constraints, value: unknown, path: string): void => {
+  if (!c.present(value, path, 'string')) return;
+  const text = value as string;
+  if (!c.length(text, path, 1, 64)) return;
+  c.pattern(text, path, FEATURE_NAME, FEATURE_NAME_PATTERN_TEXT);
+};
+
+export const checkValueAsString = (c: Constraints, value: unknown, path: string, required: boolean): void => {
+  if (required ? !c.present(value, path, 'string') : !c.optional(value, path, 'string')) return;
+  c.length(value as string, path, 0, MAX_VALUE_AS_STRING);
+};
+
+/** `Record`: a list of 1+ FeatureValues, each with a FeatureName and at most one value form. */
+export const checkRecord = (c: Constraints, value: unknown, path: string): void => {
+  if (!c.present(value, path, 'array')) return;
+  const record = value as unknown[];
+  c.count(record, path, 1, Number.MAX_SAFE_INTEGER);
+  record.forEach((item, i) => {
+    const itemPath = `${path}.${i + 1}.member`;
+    if (!c.present(item, itemPath, 'object')) return;
+    const featureValue = item as Record<string, unknown>;
+    checkFeatureName(c, featureValue.FeatureName, `${itemPath}.featureName`);
+    checkValueAsString(c, featureValue.ValueAsString, `${itemPath}.valueAsString`, false);
+    const list = featureValue.ValueAsStringList;
+    if (c.optional(list, `${itemPath}.valueAsStringList`, 'array')) {
+      (list as unknown[]).forEach((element, j) =>
+        checkValueAsString(c, element, `${itemPath}.valueAsStringList.${j + 1}.member`, true),
+      );
+    }
+  });
+};
+
+export const checkTargetStores = (c: Constraints, value: unknown, path: string): void => {
+  if (!c.optional(value, path, 'array')) return;
+  const stores = value as unknown[];
+  if (!c.count(stores, path, 1, 2)) return;
+  stores.forEach((store, i) => c.oneOf(store, `${path}.${i + 1}.member`, TARGET_STORES));
+};
+
+export const checkTtlDuration = (c: Constraints, value: unknown, path: string): void => {
+  if (!c.optional(value, path, 'object')) return;
+  const ttl = value as Record<string, unknown>;
+  if (c.present(ttl.Unit, `${path}.unit`, 'string')) c.oneOf(ttl.Unit, `${path}.unit`, TTL_UNITS);
+  if (c.present(ttl.Value, `${path}.value`, 'number')) c.range(ttl.Value as number, `${path}.value`, 1);
+};
+
+export const checkFeatureNames = (c: Constraints, value: unknown, path: string): void => {
+  if (!c.optional(value, path, 'array')) return;
+  const names = value as unknown[];
+  c.count(names, path, 1, Number.MAX_SAFE_INTEGER);
+  names.forEach((name, i) => checkFeatureName(c, name, `${path}.${i + 1}.member`));
+};
+
+/** Any input must be a JSON object; the SDK always sends one, raw HTTP callers might not. */
+export const asInputObject = (c: Constraints, input: unknown): Record<string, unknown> => {
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) return input as Record<string, unknown>;
+  c.fail('input', input, 'be a structure');
+  c.throwIfAny();
+  return {};
+};

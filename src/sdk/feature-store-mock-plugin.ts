@@ -1,0 +1,101 @@
+import type { ExecuteScope } from '../core/index.js';
+import type { WireRequest, WireResponse } from '../wire/index.js';
+import type { ClientConfigLike, HttpRequestLike, Middleware, PluggableLike } from './sdk-types.js';
+
+/** Whatever answers the plugin's HTTP requests: the mock handle, in practice. */
+export interface WireTarget {
+  readonly defaultRegion: string;
+  handle(request: WireRequest, scope: ExecuteScope, commandName: string): WireResponse | Promise<WireResponse>;
+}
+
+const REGION = Symbol.for('sagemaker-featurestore-mock.region');
+
+/** smithy's naming triplet: the middleware names and options of the plugin. */
+export const featureStoreMockRegionMiddlewareOptions = {
+  name: 'featureStoreMockRegionMiddleware',
+  step: 'initialize',
+  priority: 'high',
+  override: true,
+} as const;
+
+/** Replaces the auth-scheme middleware, where credentials would be resolved, with a no-auth scheme. */
+export const featureStoreMockNoAuthMiddlewareOptions = {
+  name: 'httpAuthSchemeMiddleware',
+  step: 'serialize',
+  relation: 'before',
+  toMiddleware: 'endpointV2Middleware',
+  tags: ['HTTP_AUTH_SCHEME'],
+  override: true,
+} as const;
+
+/** The emulator answers where the network would: last in the deserialize step, under the SDK's deserializer. */
+export const featureStoreMockMiddlewareOptions = {
+  name: 'featureStoreMockMiddleware',
+  step: 'deserialize',
+  priority: 'low',
+  tags: ['FEATURE_STORE_MOCK'],
+  override: true,
+} as const;
+
+const resolveRegion = async (config: ClientConfigLike, fallback: string): Promise<string> => {
+  try {
+    const region = typeof config.region === 'function' ? await (config.region as () => Promise<unknown>)() : config.region;
+    if (typeof region === 'string' && region !== '') return region;
+  } catch {
+    // "Region is missing": the emulator needs none, so the client gets the default below.
+  }
+  config.region = () => Promise.resolve(fallback);
+  config.useFipsEndpoint = () => Promise.resolve(false);
+  return fallback;
+};
+
+const regionMiddleware =
+  (config: ClientConfigLike, target: WireTarget): Middleware =>
+  (next, context) =>
+  async (args) => {
+    context[REGION as unknown as string] = await resolveRegion(config, target.defaultRegion);
+    return next(args);
+  };
+
+const NO_AUTH_SCHEME = {
+  httpAuthOption: { schemeId: 'smithy.api#noAuth', signingProperties: {} },
+  identity: {},
+  signer: { sign: (request: unknown) => Promise.resolve(request) },
+};
+
+const noAuthMiddleware: Middleware = (next, context) => (args) => {
+  const smithyContext = (context.__smithy_context ??= {}) as Record<string, unknown>;
+  smithyContext.selectedHttpAuthScheme = NO_AUTH_SCHEME;
+  return next(args);
+};
+
+const toWireRequest = (request: HttpRequestLike): WireRequest => ({
+  method: request.method,
+  path: request.path,
+  query: request.query ?? {},
+  headers: request.headers,
+  body: request.body as WireRequest['body'],
+});
+
+const terminalMiddleware =
+  (target: WireTarget): Middleware =>
+  (_next, context) =>
+  async (args) => {
+    const region = context[REGION as unknown as string] as string | undefined;
+    const commandName = String(context.commandName ?? '').replace(/Command$/, '');
+    const response = await target.handle(toWireRequest(args.request as HttpRequestLike), { region }, commandName);
+    return { response, output: undefined };
+  };
+
+/**
+ * The plugin that routes one client's commands to the emulator, for
+ * `client.middlewareStack.use()` or a command's own stack. The SDK's serializer,
+ * endpoint resolution, retry strategy and deserializer all still run.
+ */
+export const getFeatureStoreMockPlugin = (config: ClientConfigLike, target: WireTarget): PluggableLike => ({
+  applyToStack(stack) {
+    stack.add(regionMiddleware(config, target), featureStoreMockRegionMiddlewareOptions);
+    stack.addRelativeTo(noAuthMiddleware, featureStoreMockNoAuthMiddlewareOptions);
+    stack.add(terminalMiddleware(target), featureStoreMockMiddlewareOptions);
+  },
+});

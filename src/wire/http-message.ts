@@ -1,0 +1,37 @@
+/**
+ * Structural HTTP shapes: what both the SDK's `HttpRequest` and a `node:http` request can
+ * be turned into, and what both can send back. No SDK or Node types leak in here.
+ */
+export interface WireRequest {
+  readonly method: string;
+  /** Percent-encoded path without the query string, e.g. `/FeatureGroup/a%2Fb`. */
+  readonly path: string;
+  /** Decoded query parameters; repeated keys as arrays. */
+  readonly query: Readonly<Record<string, string | readonly string[] | null | undefined>>;
+  /** Header names in any case. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly body?: Uint8Array | string | null | undefined;
+}
+
+export interface WireResponse {
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  readonly body: Uint8Array;
+}
+
+export const headerValue = (headers: WireRequest['headers'], name: string): string | undefined => {
+  const direct = headers[name];
+  if (direct !== undefined) return direct;
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === lower) return headers[key];
+  return undefined;
+};
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+export const encoder = new TextEncoder();
+
+/** The body as text; SDK 3.1138 hands over a Uint8Array subclass, 3.523 a string. */
+export const bodyText = (body: WireRequest['body']): string => {
+  if (body === undefined || body === null) return '';
+  return typeof body === 'string' ? body : decoder.decode(body);
+};
