@@ -33,5 +33,4 @@ export class FeatureStoreError extends Error {
 export const validationError = (message: string): FeatureStoreError =>
   new FeatureStoreError('ValidationError', message);
 
-export const isFeatureStoreError = (value: unknown): value is FeatureStoreError =>
-  value instanceof FeatureStoreError;
+export const isFeatureStoreError = (value: unknown): value is FeatureStoreError => value instanceof FeatureStoreError;

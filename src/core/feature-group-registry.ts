@@ -1,4 +1,4 @@
-import { FeatureGroup, type FeatureGroupScope } from './feature-group.js';
+import { type FeatureGroup, type FeatureGroupScope } from './feature-group.js';
 import { FEATURE_GROUP_NAME_OR_ARN } from './validation/patterns.js';
 
 export interface ResolvedName {

@@ -17,7 +17,13 @@ export interface FeatureGroupScope {
 }
 
 export const partitionOf = (region: string): string =>
-  region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : region.startsWith('us-iso') ? 'aws-iso' : 'aws';
+  region.startsWith('cn-')
+    ? 'aws-cn'
+    : region.startsWith('us-gov-')
+      ? 'aws-us-gov'
+      : region.startsWith('us-iso')
+        ? 'aws-iso'
+        : 'aws';
 
 /** SageMaker writes resource names lower-cased into ARNs (INF, docs/behaviour.md). */
 export const featureGroupArn = (scope: FeatureGroupScope, name: string): string =>

@@ -53,7 +53,10 @@ export class FeatureStore {
 
   execute(operation: OperationName | (string & {}), input: unknown, scope?: ExecuteScope): object {
     if (!isOperationName(operation)) {
-      throw new FeatureStoreError('UnknownOperationException', `The emulator does not implement the operation ${operation}.`);
+      throw new FeatureStoreError(
+        'UnknownOperationException',
+        `The emulator does not implement the operation ${operation}.`,
+      );
     }
     return operations[operation](input, this.context(scope));
   }
@@ -71,7 +74,8 @@ export class FeatureStore {
       settleStatus(this.registry, group, now);
       return this.registry.get(group.scope, group.name) === group ? group : undefined;
     };
-    if (regionToSearch !== undefined) return settle(this.registry.find(this.scope({ region: regionToSearch }), nameOrArn));
+    if (regionToSearch !== undefined)
+      return settle(this.registry.find(this.scope({ region: regionToSearch }), nameOrArn));
     const inDefault = settle(this.registry.find(this.scope(), nameOrArn));
     if (inDefault !== undefined) return inDefault;
     const name = (parsed?.name ?? nameOrArn).toLowerCase();

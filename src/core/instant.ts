@@ -27,7 +27,13 @@ export const daysFromCivil = (year: number, month: number, day: number): number 
 };
 
 export const daysInMonth = (year: number, month: number): number =>
-  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31;
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
@@ -43,7 +49,11 @@ export const formatInstant = (instant: Instant): string => {
     `T${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}`;
   if (millis === 0 && instant.nanos === 0) return `${base}Z`;
   let fraction = pad(millis, 3) + pad(instant.nanos, 6);
-  fraction = fraction.endsWith('000000') ? fraction.slice(0, 3) : fraction.endsWith('000') ? fraction.slice(0, 6) : fraction;
+  fraction = fraction.endsWith('000000')
+    ? fraction.slice(0, 3)
+    : fraction.endsWith('000')
+      ? fraction.slice(0, 6)
+      : fraction;
   return `${base}.${fraction}Z`;
 };
 

@@ -7,7 +7,10 @@ import { expiresAt } from './ttl.js';
 import { validationError } from './errors.js';
 
 /** Effective target stores: the request's, or every store the group uses (spec §7.3 step 3). */
-export const resolveTargetStores = (group: FeatureGroup, requested: readonly TargetStore[] | undefined): TargetStore[] => {
+export const resolveTargetStores = (
+  group: FeatureGroup,
+  requested: readonly TargetStore[] | undefined,
+): TargetStore[] => {
   if (requested === undefined) return group.enabledStores;
   for (const store of requested) {
     if (!group.hasStore(store)) {

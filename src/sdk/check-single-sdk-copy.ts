@@ -12,7 +12,8 @@ export interface SdkCopies {
 
 type Resolve = (packageName: string) => string;
 
-const projectResolve: Resolve = (packageName) => createRequire(join(process.cwd(), 'package.json')).resolve(packageName);
+const projectResolve: Resolve = (packageName) =>
+  createRequire(join(process.cwd(), 'package.json')).resolve(packageName);
 
 /**
  * Two copies of an SDK client package (for example one nested under this library) mean

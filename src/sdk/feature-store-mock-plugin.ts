@@ -39,7 +39,8 @@ export const featureStoreMockMiddlewareOptions = {
 
 const resolveRegion = async (config: ClientConfigLike, fallback: string): Promise<string> => {
   try {
-    const region = typeof config.region === 'function' ? await (config.region as () => Promise<unknown>)() : config.region;
+    const region =
+      typeof config.region === 'function' ? await (config.region as () => Promise<unknown>)() : config.region;
     if (typeof region === 'string' && region !== '') return region;
   } catch {
     // "Region is missing": the emulator needs none, so the client gets the default below.

@@ -15,13 +15,22 @@ import { handleWireRequest, type WireRequest, type WireResponse } from '../wire/
 import { findSecondSdkCopy, secondSdkCopyWarning } from './check-single-sdk-copy.js';
 import type { WireTarget } from './feature-store-mock-plugin.js';
 import { installOnClientClass } from './install-on-client-class.js';
-import { loadClientClass, RUNTIME_CLIENT, RUNTIME_PACKAGE, SAGEMAKER_CLIENT, SAGEMAKER_PACKAGE } from './load-sdk-client.js';
+import {
+  loadClientClass,
+  RUNTIME_CLIENT,
+  RUNTIME_PACKAGE,
+  SAGEMAKER_CLIENT,
+  SAGEMAKER_PACKAGE,
+} from './load-sdk-client.js';
 import type { ClientClassLike } from './sdk-types.js';
 
 export interface MockFeatureStoreOptions {
   /** Account id in ARNs. Default `123456789012`. */
   readonly accountId?: string;
-  /** Region used when a client has none configured, and for inspection. Default `us-east-1`. */
+  /**
+   * Region for clients that have none configured and for the handle's own calls.
+   * Default: `AWS_REGION`, else `AWS_DEFAULT_REGION`, else `us-east-1` (the region the SDK would pick).
+   */
   readonly defaultRegion?: string;
   /** Feature groups (CreateFeatureGroup requests) to declare at once; they survive `reset()`. */
   readonly featureGroups?: readonly CreateFeatureGroupInput[];
@@ -97,7 +106,7 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
   }
   const store = new FeatureStore({
     accountId: options.accountId,
-    defaultRegion: options.defaultRegion,
+    defaultRegion: options.defaultRegion ?? (process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined),
     behaviour: options.behaviour,
     timeSource: () => Date.now(),
   });
@@ -154,7 +163,9 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
     clock: store.clock,
     store,
     createFeatureGroup(request, inspect = {}) {
-      const output = store.execute('CreateFeatureGroup', request, { region: inspect.region }) as CreateFeatureGroupOutput;
+      const output = store.execute('CreateFeatureGroup', request, {
+        region: inspect.region,
+      }) as CreateFeatureGroupOutput;
       markIfTestScoped(store.registry.get(store.scope({ region: inspect.region }), request.FeatureGroupName));
       return output;
     },

@@ -12,7 +12,10 @@ export interface HttpRequestLike {
   body?: unknown;
 }
 
-export type MiddlewareHandler = (args: { input: unknown; request?: unknown }) => Promise<{ output?: unknown; response?: unknown }>;
+export type MiddlewareHandler = (args: {
+  input: unknown;
+  request?: unknown;
+}) => Promise<{ output?: unknown; response?: unknown }>;
 export type Middleware = (next: MiddlewareHandler, context: Record<string, unknown>) => MiddlewareHandler;
 
 export interface MiddlewareStackLike {

@@ -1,4 +1,4 @@
-import { FeatureStoreError } from '../core/index.js';
+import { type FeatureStoreError } from '../core/index.js';
 import { encoder, type WireResponse } from './http-message.js';
 
 export type Protocol = 'restJson1' | 'awsJson1_1';
@@ -28,7 +28,9 @@ let requestCounter = 0;
 /** A request id in the UUID shape AWS uses; unique per process, no crypto needed. */
 export const nextRequestId = (): string => {
   requestCounter = (requestCounter + 1) % 0x1_0000_0000_0000;
-  const random = Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
+  const random = Math.floor(Math.random() * 0x1_0000_0000)
+    .toString(16)
+    .padStart(8, '0');
   const counter = requestCounter.toString(16).padStart(12, '0');
   return `${random}-0000-4000-8000-${counter}`;
 };
@@ -40,7 +42,8 @@ export const encodeSuccess = (protocol: Protocol, output: object, requestId: str
   // restJson1 operations without output members answer 200 with an empty body (spec §2.2).
   const body = protocol === 'restJson1' && !hasMembers ? EMPTY : encoder.encode(JSON.stringify(output));
   const headers: Record<string, string> = { 'x-amzn-requestid': requestId, 'content-length': String(body.length) };
-  if (body.length > 0) headers['content-type'] = protocol === 'restJson1' ? 'application/json' : 'application/x-amz-json-1.1';
+  if (body.length > 0)
+    headers['content-type'] = protocol === 'restJson1' ? 'application/json' : 'application/x-amz-json-1.1';
   return { statusCode: 200, headers, body };
 };
 
@@ -52,7 +55,8 @@ export const statusOf = (protocol: Protocol, error: FeatureStoreError): number =
  * `x-amzn-errortype` and, for awsJson1.1, in the body's `__type`; the text in `Message`.
  */
 export const encodeError = (protocol: Protocol, error: FeatureStoreError, requestId: string): WireResponse => {
-  const payload = protocol === 'restJson1' ? { Message: error.message } : { __type: error.code, Message: error.message };
+  const payload =
+    protocol === 'restJson1' ? { Message: error.message } : { __type: error.code, Message: error.message };
   const body = encoder.encode(JSON.stringify(payload));
   return {
     statusCode: statusOf(protocol, error),

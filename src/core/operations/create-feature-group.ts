@@ -68,7 +68,12 @@ const checkShape = (c: Constraints, request: Record<string, unknown>): void => {
     if (c.present(offline.S3StorageConfig, 'offlineStoreConfig.s3StorageConfig', 'object')) {
       const s3 = offline.S3StorageConfig as Record<string, unknown>;
       if (c.present(s3.S3Uri, 'offlineStoreConfig.s3StorageConfig.s3Uri', 'string')) {
-        c.pattern(s3.S3Uri as string, 'offlineStoreConfig.s3StorageConfig.s3Uri', /^(https|s3):\/\/.+/, '^(https|s3)://([^/]+)/?(.*)$');
+        c.pattern(
+          s3.S3Uri as string,
+          'offlineStoreConfig.s3StorageConfig.s3Uri',
+          /^(https|s3):\/\/.+/,
+          '^(https|s3)://([^/]+)/?(.*)$',
+        );
       }
     }
     if (c.optional(offline.TableFormat, 'offlineStoreConfig.tableFormat', 'string')) {
@@ -83,7 +88,9 @@ export const checkFeatureGroupRules = (request: CreateFeatureGroupInput): void =
   const names = new Set<string>();
   for (const feature of features) {
     if (RESERVED_FEATURE_NAMES.includes(feature.FeatureName.toLowerCase())) {
-      throw invalid(`The feature name ${feature.FeatureName} is reserved: ${RESERVED_FEATURE_NAMES.join(', ')} can't be feature names.`);
+      throw invalid(
+        `The feature name ${feature.FeatureName} is reserved: ${RESERVED_FEATURE_NAMES.join(', ')} can't be feature names.`,
+      );
     }
     if (names.has(feature.FeatureName.toLowerCase())) {
       throw invalid(`The feature name ${feature.FeatureName} is defined more than once in FeatureDefinitions.`);
@@ -93,18 +100,24 @@ export const checkFeatureGroupRules = (request: CreateFeatureGroupInput): void =
   const byName = (name: string): FeatureDefinition | undefined => features.find((f) => f.FeatureName === name);
   const recordIdentifier = byName(RecordIdentifierFeatureName);
   if (recordIdentifier === undefined) {
-    throw invalid(`The RecordIdentifierFeatureName ${RecordIdentifierFeatureName} must be one of the FeatureDefinitions.`);
+    throw invalid(
+      `The RecordIdentifierFeatureName ${RecordIdentifierFeatureName} must be one of the FeatureDefinitions.`,
+    );
   }
   const eventTime = byName(EventTimeFeatureName);
   if (eventTime === undefined) {
     throw invalid(`The EventTimeFeatureName ${EventTimeFeatureName} must be one of the FeatureDefinitions.`);
   }
   if (eventTime.FeatureType === 'Integral') {
-    throw invalid(`The EventTimeFeatureName ${EventTimeFeatureName} must be of FeatureType String or Fractional, not Integral.`);
+    throw invalid(
+      `The EventTimeFeatureName ${EventTimeFeatureName} must be of FeatureType String or Fractional, not Integral.`,
+    );
   }
   for (const identity of [recordIdentifier, eventTime]) {
     if (identity.CollectionType !== undefined) {
-      throw invalid(`The feature ${identity.FeatureName} is the record identifier or event time and can't be a collection type.`);
+      throw invalid(
+        `The feature ${identity.FeatureName} is the record identifier or event time and can't be a collection type.`,
+      );
     }
   }
   const online = request.OnlineStoreConfig;
@@ -116,7 +129,9 @@ export const checkFeatureGroupRules = (request: CreateFeatureGroupInput): void =
     );
   }
   if (request.OfflineStoreConfig?.TableFormat === 'Iceberg' && eventTime.FeatureType !== 'String') {
-    throw invalid(`Feature groups in the Iceberg table format need a String event time; ${EventTimeFeatureName} is ${eventTime.FeatureType}.`);
+    throw invalid(
+      `Feature groups in the Iceberg table format need a String event time; ${EventTimeFeatureName} is ${eventTime.FeatureType}.`,
+    );
   }
   if (onlineEnabled && storageType === 'InMemory' && request.OfflineStoreConfig !== undefined) {
     throw invalid('An OnlineStore with the InMemory StorageType does not support an OfflineStore.');
@@ -132,10 +147,14 @@ export const checkFeatureGroupRules = (request: CreateFeatureGroupInput): void =
   for (const feature of collections) {
     const hasVectorConfig = feature.CollectionConfig?.VectorConfig !== undefined;
     if (feature.CollectionType === 'Vector' && (feature.FeatureType !== 'Fractional' || !hasVectorConfig)) {
-      throw invalid(`The Vector feature ${feature.FeatureName} must be Fractional and have a CollectionConfig.VectorConfig.Dimension.`);
+      throw invalid(
+        `The Vector feature ${feature.FeatureName} must be Fractional and have a CollectionConfig.VectorConfig.Dimension.`,
+      );
     }
     if (feature.CollectionType !== 'Vector' && hasVectorConfig) {
-      throw invalid(`The feature ${feature.FeatureName} has a VectorConfig but its CollectionType is ${feature.CollectionType}.`);
+      throw invalid(
+        `The feature ${feature.FeatureName} has a VectorConfig but its CollectionType is ${feature.CollectionType}.`,
+      );
     }
   }
 };

@@ -23,10 +23,16 @@ export const deleteRecord = (input: unknown, ctx: OperationContext): object => {
     if (c.present(request[member], path, 'string')) c.length(request[member] as string, path, 0, MAX_VALUE_AS_STRING);
   }
   checkTargetStores(c, request.TargetStores, 'targetStores');
-  if (c.optional(request.DeletionMode, 'deletionMode', 'string')) c.oneOf(request.DeletionMode, 'deletionMode', DELETION_MODES);
+  if (c.optional(request.DeletionMode, 'deletionMode', 'string'))
+    c.oneOf(request.DeletionMode, 'deletionMode', DELETION_MODES);
   c.throwIfAny();
-  const { FeatureGroupName, RecordIdentifierValueAsString: recordId, EventTime, TargetStores, DeletionMode } =
-    request as unknown as DeleteRecordInput;
+  const {
+    FeatureGroupName,
+    RecordIdentifierValueAsString: recordId,
+    EventTime,
+    TargetStores,
+    DeletionMode,
+  } = request as unknown as DeleteRecordInput;
 
   const group = resolveForWrite(ctx, FeatureGroupName);
   checkRecordIdentifierSize(recordId);

@@ -43,12 +43,19 @@ export const toFeatureValues = (
     const value = record.values[index];
     if (value === undefined) continue;
     const name = (group.features[index] as { FeatureName: string }).FeatureName;
-    out.push(typeof value === 'string' ? { FeatureName: name, ValueAsString: value } : { FeatureName: name, ValueAsStringList: [...value] });
+    out.push(
+      typeof value === 'string'
+        ? { FeatureName: name, ValueAsString: value }
+        : { FeatureName: name, ValueAsStringList: [...value] },
+    );
   }
   return out;
 };
 
-export const expiresAtFor = (record: FeatureRecord, response: ExpirationTimeResponse | undefined): string | undefined =>
+export const expiresAtFor = (
+  record: FeatureRecord,
+  response: ExpirationTimeResponse | undefined,
+): string | undefined =>
   response === 'Enabled' && record.expiresAt !== undefined ? formatInstant(record.expiresAt) : undefined;
 
 export const checkExpirationTimeResponse = (c: Constraints, value: unknown, path: string): void => {

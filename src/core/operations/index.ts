@@ -22,6 +22,9 @@ export type RuntimeOperationName = keyof typeof runtimeOperations;
 export type ControlPlaneOperationName = keyof typeof controlPlaneOperations;
 export type OperationName = RuntimeOperationName | ControlPlaneOperationName;
 
-export const operations: Readonly<Record<OperationName, Operation>> = { ...runtimeOperations, ...controlPlaneOperations };
+export const operations: Readonly<Record<OperationName, Operation>> = {
+  ...runtimeOperations,
+  ...controlPlaneOperations,
+};
 
 export const isOperationName = (name: string): name is OperationName => Object.hasOwn(operations, name);

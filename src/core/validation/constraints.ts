@@ -5,8 +5,9 @@ const MAX_SHOWN_VALUE = 120;
 /** Renders a value the way AWS's constraint messages quote it, shortened when long. */
 const quote = (value: unknown): string => {
   if (value === null || value === undefined) return 'null';
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  const shown = text.length > MAX_SHOWN_VALUE ? `${text.slice(0, MAX_SHOWN_VALUE)}...(${text.length} characters)` : text;
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const shown =
+    text.length > MAX_SHOWN_VALUE ? `${text.slice(0, MAX_SHOWN_VALUE)}...(${text.length} characters)` : text;
   return `'${shown}'`;
 };
 

@@ -1,0 +1,133 @@
+import type { FeatureStoreMock } from '../sdk/mock-feature-store.js';
+import type { OfflineRecord, OnlineRecord } from '../core/index.js';
+
+/** The bits of jest's and vitest's matcher context the matchers use. */
+export interface MatcherContext {
+  readonly isNot: boolean;
+  readonly equals: (a: unknown, b: unknown) => boolean;
+  readonly utils: {
+    printExpected(value: unknown): string;
+    printReceived(value: unknown): string;
+    matcherHint(name: string, received?: string, expected?: string, options?: { isNot?: boolean }): string;
+  };
+}
+
+export interface MatcherResult {
+  readonly pass: boolean;
+  readonly message: () => string;
+}
+
+const isMock = (value: unknown): value is FeatureStoreMock =>
+  typeof value === 'object' && value !== null && typeof (value as FeatureStoreMock).offlineRecords === 'function';
+
+const requireMock = (received: unknown, matcher: string): FeatureStoreMock => {
+  if (!isMock(received)) {
+    throw new TypeError(
+      `${matcher} expects the feature store mock (from mockFeatureStore() or 'sagemaker-featurestore-mock/jest'), got ${typeof received}`,
+    );
+  }
+  return received;
+};
+
+/** Partial match: every expected key equals the actual one (asymmetric matchers welcome). */
+const containsAll = (
+  ctx: MatcherContext,
+  actual: Record<string, unknown>,
+  expected: Record<string, unknown>,
+): boolean => Object.keys(expected).every((key) => ctx.equals(actual[key], expected[key]));
+
+const show = (ctx: MatcherContext, label: string, value: unknown): string =>
+  `${label}: ${ctx.utils.printReceived(value)}`;
+
+/**
+ * `expect(featureStore).toHaveOfflineDeleteMarker('customers', 'c1', eventTime?)`: the
+ * offline store holds an `is_deleted = true` row for the record (and that EventTime).
+ */
+export function toHaveOfflineDeleteMarker(
+  this: MatcherContext,
+  received: unknown,
+  featureGroupName: string,
+  recordIdentifier: string,
+  eventTime?: string,
+): MatcherResult {
+  const mock = requireMock(received, 'toHaveOfflineDeleteMarker');
+  const rows = mock.offlineRecords(featureGroupName, { recordIdentifier });
+  const group = mock.store.findFeatureGroup(featureGroupName);
+  const eventTimeColumn = group?.eventTimeFeatureName ?? '';
+  const markers = rows.filter(
+    (row) => row.is_deleted && (eventTime === undefined || row[eventTimeColumn] === eventTime),
+  );
+  const pass = markers.length > 0;
+  const what = `a deleted-record marker for ${featureGroupName}/${recordIdentifier}${eventTime === undefined ? '' : ` at ${eventTime}`}`;
+  return {
+    pass,
+    message: () =>
+      `${this.utils.matcherHint('toHaveOfflineDeleteMarker', 'featureStore', 'featureGroup, recordIdentifier', { isNot: this.isNot })}\n\n` +
+      `Expected the offline store ${this.isNot ? 'not ' : ''}to hold ${what}.\n` +
+      show(this, `Offline rows of ${recordIdentifier}`, rows),
+  };
+}
+
+/**
+ * `expect(featureStore).toHaveOfflineRecord('customers', 'c1', { age: '42', is_deleted: false })`:
+ * some offline row of the record contains every given column value.
+ */
+export function toHaveOfflineRecord(
+  this: MatcherContext,
+  received: unknown,
+  featureGroupName: string,
+  recordIdentifier: string,
+  expected: Partial<Record<string, unknown>> = {},
+): MatcherResult {
+  const mock = requireMock(received, 'toHaveOfflineRecord');
+  const rows: OfflineRecord[] = mock.offlineRecords(featureGroupName, { recordIdentifier });
+  const pass = rows.some((row) => containsAll(this, row, expected));
+  return {
+    pass,
+    message: () =>
+      `${this.utils.matcherHint('toHaveOfflineRecord', 'featureStore', 'featureGroup, recordIdentifier, columns', { isNot: this.isNot })}\n\n` +
+      `Expected ${this.isNot ? 'no' : 'an'} offline row of ${featureGroupName}/${recordIdentifier} containing ${this.utils.printExpected(expected)}.\n` +
+      show(this, 'Offline rows', rows),
+  };
+}
+
+/**
+ * `expect(featureStore).toHaveOnlineRecord('customers', 'c1', { age: '42' })`: the record is
+ * live in the online store (not deleted or expired) and has those feature values.
+ */
+export function toHaveOnlineRecord(
+  this: MatcherContext,
+  received: unknown,
+  featureGroupName: string,
+  recordIdentifier: string,
+  expected: Partial<Record<string, unknown>> = {},
+): MatcherResult {
+  const mock = requireMock(received, 'toHaveOnlineRecord');
+  const record: OnlineRecord | undefined = mock.onlineRecord(featureGroupName, recordIdentifier);
+  const pass = record !== undefined && !record.deleted && containsAll(this, record.features, expected);
+  return {
+    pass,
+    message: () =>
+      `${this.utils.matcherHint('toHaveOnlineRecord', 'featureStore', 'featureGroup, recordIdentifier, features', { isNot: this.isNot })}\n\n` +
+      `Expected ${featureGroupName}/${recordIdentifier} ${this.isNot ? 'not ' : ''}to be live online` +
+      `${Object.keys(expected).length === 0 ? '' : ` with ${this.utils.printExpected(expected)}`}.\n` +
+      show(this, 'Online state', record ?? 'absent'),
+  };
+}
+
+export const featureStoreMatchers = { toHaveOfflineDeleteMarker, toHaveOfflineRecord, toHaveOnlineRecord };
+
+/** Matcher signatures as they appear on `expect(featureStore)`. */
+export interface FeatureStoreMatchers<R = unknown> {
+  toHaveOfflineDeleteMarker(featureGroupName: string, recordIdentifier: string, eventTime?: string): R;
+  toHaveOfflineRecord(
+    featureGroupName: string,
+    recordIdentifier: string,
+    columns?: Partial<Record<string, unknown>>,
+  ): R;
+  toHaveOnlineRecord(
+    featureGroupName: string,
+    recordIdentifier: string,
+    features?: Partial<Record<string, unknown>>,
+  ): R;
+}

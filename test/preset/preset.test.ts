@@ -1,0 +1,52 @@
+import {
+  GetRecordCommand,
+  PutRecordCommand,
+  SageMakerFeatureStoreRuntimeClient,
+} from '@aws-sdk/client-sagemaker-featurestore-runtime';
+import { featureStore } from '../../src/jest/setup.js';
+import { customersGroup } from '../support/fixtures.js';
+
+const client = new SageMakerFeatureStoreRuntimeClient({});
+const put = (FeatureGroupName: string, id: string) =>
+  client.send(
+    new PutRecordCommand({
+      FeatureGroupName,
+      Record: [
+        { FeatureName: 'customer_id', ValueAsString: id },
+        { FeatureName: 'event_time', ValueAsString: '2026-01-01T00:00:00Z' },
+      ],
+    }),
+  );
+
+featureStore.createFeatureGroup(customersGroup());
+
+describe('the preset resets before each test', () => {
+  beforeAll(() => {
+    featureStore.createFeatureGroup(customersGroup({ FeatureGroupName: 'from-before-all' }));
+  });
+
+  test('a test writes records and creates a group of its own', async () => {
+    featureStore.createFeatureGroup(customersGroup({ FeatureGroupName: 'test-only' }));
+    await put('customers', 'c1');
+    await put('test-only', 'c1');
+    featureStore.clock.set('2030-01-01T00:00:00Z');
+    expect(featureStore).toHaveOnlineRecord('customers', 'c1');
+  });
+
+  test('the next test sees no records, no test-created group and a clock back on Date.now', async () => {
+    const out = await client.send(
+      new GetRecordCommand({ FeatureGroupName: 'customers', RecordIdentifierValueAsString: 'c1' }),
+    );
+    expect(out.Record).toBeUndefined();
+    expect(featureStore.offlineRecords('customers')).toEqual([]);
+    expect(featureStore.featureGroupNames().sort()).toEqual(['customers', 'from-before-all']);
+    expect(Math.abs(featureStore.clock.now() - Date.now())).toBeLessThan(1000);
+  });
+});
+
+test('matchers report what the store holds when they fail', async () => {
+  await put('customers', 'c9');
+  expect(() => expect(featureStore).toHaveOfflineDeleteMarker('customers', 'c9')).toThrow(/Offline rows of c9/);
+  expect(() => expect(featureStore).toHaveOnlineRecord('customers', 'c9', { city: 'Paris' })).toThrow(/Online state/);
+  expect(featureStore).not.toHaveOfflineDeleteMarker('customers', 'c9');
+});
