@@ -83,7 +83,7 @@ export class FeatureStore {
     return matches.length === 1 ? settle(matches[0]) : undefined;
   }
 
-  /** Drops every record and offline row; with `featureGroups`, drops those groups too. */
+  /** Drops every record and offline row of every group; the groups stay declared. */
   clearRecords(): void {
     for (const group of this.registry.all()) {
       group.online.clear();
