@@ -1,6 +1,6 @@
 import { SageMakerFeatureStoreRuntimeClient } from '@aws-sdk/client-sagemaker-featurestore-runtime';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { mockFeatureStore, type FeatureStoreMock } from '../../src/index.js';
+import { mockFeatureStore, type FeatureStoreMock, type MockFeatureStoreOptions } from '../../src/index.js';
 
 /**
  * Conformance tests are written once and run against every way the emulator can be
@@ -18,16 +18,21 @@ export interface TargetSession {
   close(): Promise<void>;
 }
 
+/** Per-suite settings every target honours: the behaviour switches of docs/behaviour.md. */
+export interface TargetOptions {
+  readonly behaviour?: MockFeatureStoreOptions['behaviour'];
+}
+
 export interface ConformanceTarget {
   readonly name: string;
-  open(): Promise<TargetSession>;
+  open(options?: TargetOptions): Promise<TargetSession>;
 }
 
 /** In-process wire mode: the SDK middleware plugin (the default installation). */
 export const inProcessTarget: ConformanceTarget = {
   name: 'in-process',
-  open() {
-    const featureStore = mockFeatureStore();
+  open(options = {}) {
+    const featureStore = mockFeatureStore({ behaviour: options.behaviour });
     return Promise.resolve({
       featureStore,
       runtime: new SageMakerFeatureStoreRuntimeClient({ region: 'us-east-1', maxAttempts: 1 }),
@@ -52,11 +57,15 @@ export const targets: readonly ConformanceTarget[] = [inProcessTarget];
  *   test('...', async () => { const { runtime, featureStore } = session(); ... });
  * });
  */
-export const describeEachTarget = (title: string, body: (session: () => TargetSession) => void): void => {
+export const describeEachTarget = (
+  title: string,
+  body: (session: () => TargetSession) => void,
+  options: TargetOptions = {},
+): void => {
   describe.each(targets.map((target) => [target.name, target] as const))(`${title} [%s]`, (_name, target) => {
     let current: TargetSession | undefined;
     beforeEach(async () => {
-      current = await target.open();
+      current = await target.open(options);
     });
     afterEach(async () => {
       await current?.close();
