@@ -16,20 +16,58 @@ export interface FeatureRecord {
   readonly deleted: boolean;
 }
 
-/** Latest record per record identifier; expired records read as absent. */
+/**
+ * One record identifier's place in the listing order. `seq` is given once, when the
+ * identifier first enters the store, and never changes while it stays there (overwrites
+ * and soft deletes keep it); a removed identifier that comes back gets a new one.
+ */
+interface Slot {
+  readonly recordId: string;
+  readonly seq: number;
+  record: FeatureRecord;
+  removed: boolean;
+}
+
+/** One page of record identifiers, and where the next page starts. */
+export interface RecordIdentifierPage {
+  readonly recordIds: string[];
+  /** The `seq` to resume after, or undefined when nothing follows. */
+  readonly resumeAfter: number | undefined;
+}
+
+export interface PageOptions {
+  /** Resume after this `seq` (from an earlier page); undefined starts at the beginning. */
+  readonly after: number | undefined;
+  readonly limit: number;
+  readonly includeDeleted: boolean;
+  readonly nowMs: number;
+  /**
+   * How many slots one page may examine. Soft-deleted or expired records between live ones
+   * are skipped, and a page stops early (with a resume point) once this many were examined,
+   * so a page never costs more than this, as a DynamoDB Scan page is bounded by its size.
+   */
+  readonly examineAtMost: number;
+}
+
+/**
+ * Latest record per record identifier; expired records read as absent. Besides the map,
+ * an append-only array of slots in first-write order (sorted by `seq`) lets ListRecords
+ * resume a page in O(log n) from the `seq` in its token, however the store changed since.
+ * Removed slots stay in the array, marked, until they outnumber the live ones; then the
+ * array is compacted, which keeps it sorted, so binary search still finds the resume point.
+ */
 export class OnlineStore {
-  private readonly records = new Map<string, FeatureRecord>();
+  private readonly records = new Map<string, Slot>();
+  private order: Slot[] = [];
+  private removedInOrder = 0;
+  private nextSeq = 0;
 
   /** The live record or tombstone, or undefined when absent or expired. */
   current(recordId: string, nowMs: number): FeatureRecord | undefined {
-    const record = this.records.get(recordId);
-    if (record === undefined) return undefined;
-    if (!record.deleted && isExpired(record.expiresAt, nowMs)) {
-      // TTL is a hard delete (spec §7.6); purge lazily on read.
-      this.records.delete(recordId);
-      return undefined;
-    }
-    return record;
+    const slot = this.records.get(recordId);
+    if (slot === undefined) return undefined;
+    if (this.expireIfDue(slot, nowMs)) return undefined;
+    return slot.record;
   }
 
   /** The live record, or undefined when absent, soft-deleted or expired. */
@@ -39,19 +77,58 @@ export class OnlineStore {
   }
 
   put(recordId: string, record: FeatureRecord): void {
-    this.records.set(recordId, record);
+    const slot = this.records.get(recordId);
+    if (slot !== undefined) {
+      slot.record = record;
+      return;
+    }
+    const added: Slot = { recordId, seq: this.nextSeq++, record, removed: false };
+    this.records.set(recordId, added);
+    this.order.push(added);
   }
 
   remove(recordId: string): void {
-    this.records.delete(recordId);
+    const slot = this.records.get(recordId);
+    if (slot !== undefined) this.removeSlot(slot);
   }
 
-  /** Record identifiers in insertion order, with their state; expired ones are skipped. */
+  /** Record identifiers in first-write order, with their state; expired ones are skipped. */
   *entries(nowMs: number): IterableIterator<[string, FeatureRecord]> {
-    for (const [recordId, record] of this.records) {
-      if (!record.deleted && isExpired(record.expiresAt, nowMs)) continue;
-      yield [recordId, record];
+    // Compaction replaces `this.order` with a new array; this one stays valid while iterating.
+    for (const slot of this.order) {
+      if (slot.removed || this.expireIfDue(slot, nowMs)) continue;
+      yield [slot.recordId, slot.record];
     }
+  }
+
+  /**
+   * Up to `limit` record identifiers after the `seq` `after`, in first-write order:
+   * live records, and soft-deleted ones when `includeDeleted`. An identifier present
+   * throughout a paging session keeps its `seq`, so it is listed exactly once.
+   */
+  page(options: PageOptions): RecordIdentifierPage {
+    const { limit, includeDeleted, nowMs } = options;
+    // Compaction replaces `this.order` with a new array; this reference stays valid meanwhile.
+    const order = this.order;
+    const recordIds: string[] = [];
+    let lastReturnedSeq: number | undefined;
+    let index = options.after === undefined ? 0 : this.firstIndexAfter(options.after);
+    for (let examined = 0; index < order.length; index++) {
+      const slot = order[index] as Slot;
+      if (++examined > options.examineAtMost) {
+        // Budget spent: resume after the last slot examined, so every page makes progress.
+        return { recordIds, resumeAfter: (order[index - 1] as Slot).seq };
+      }
+      if (slot.removed || this.expireIfDue(slot, nowMs)) continue;
+      if (!includeDeleted && slot.record.deleted) continue;
+      if (recordIds.length === limit) {
+        // Full, and something listable follows: resume after the last identifier returned.
+        return { recordIds, resumeAfter: lastReturnedSeq };
+      }
+      recordIds.push(slot.recordId);
+      lastReturnedSeq = slot.seq;
+    }
+    return { recordIds, resumeAfter: undefined };
   }
 
   get size(): number {
@@ -60,5 +137,37 @@ export class OnlineStore {
 
   clear(): void {
     this.records.clear();
+    this.order = [];
+    this.removedInOrder = 0;
+  }
+
+  /** TTL is a hard delete (spec §7.6); expired records are purged lazily when read. */
+  private expireIfDue(slot: Slot, nowMs: number): boolean {
+    if (slot.record.deleted || !isExpired(slot.record.expiresAt, nowMs)) return false;
+    this.removeSlot(slot);
+    return true;
+  }
+
+  private removeSlot(slot: Slot): void {
+    if (slot.removed) return;
+    slot.removed = true;
+    this.records.delete(slot.recordId);
+    this.removedInOrder++;
+    if (this.removedInOrder > 1024 && this.removedInOrder * 2 > this.order.length) {
+      this.order = this.order.filter((s) => !s.removed);
+      this.removedInOrder = 0;
+    }
+  }
+
+  /** Index of the first slot whose seq is greater than `seq` (binary search; `order` is sorted by seq). */
+  private firstIndexAfter(seq: number): number {
+    let low = 0;
+    let high = this.order.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.order[mid] as Slot).seq <= seq) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 }

@@ -57,6 +57,11 @@ export interface RecordWrite {
   readonly values: readonly (StoredValue | undefined)[];
   readonly targets: readonly TargetStore[];
   readonly ttl: TtlDuration | undefined;
+  /**
+   * An ExpiresAt to store as is instead of computing one from `ttl`: UpdateRecord without a
+   * TtlDuration keeps the record's existing expiry ("remains unchanged").
+   */
+  readonly keepExpiresAt?: { readonly expiresAt: Instant | undefined };
 }
 
 /**
@@ -72,7 +77,12 @@ export const writeRecord = (group: FeatureGroup, ctx: OperationContext, write: R
       group.online.put(write.recordId, {
         values: write.values,
         eventTime: write.eventTime,
-        expiresAt: ttl === undefined ? undefined : expiresAt(write.eventTime, ttl),
+        expiresAt:
+          write.keepExpiresAt !== undefined
+            ? write.keepExpiresAt.expiresAt
+            : ttl === undefined
+              ? undefined
+              : expiresAt(write.eventTime, ttl),
         deleted: false,
       });
     }

@@ -148,3 +148,46 @@ export interface CreateFeatureGroupInput {
 export interface CreateFeatureGroupOutput {
   FeatureGroupArn: string;
 }
+
+export interface BatchWriteRecordEntry {
+  FeatureGroupName: string;
+  Record: FeatureValue[];
+  TargetStores?: TargetStore[];
+  TtlDuration?: TtlDuration;
+}
+
+export interface BatchWriteRecordInput {
+  Entries: BatchWriteRecordEntry[];
+  TtlDuration?: TtlDuration;
+}
+
+export interface BatchWriteRecordError {
+  Entry: BatchWriteRecordEntry;
+  ErrorCode: string;
+  ErrorMessage: string;
+}
+
+export interface BatchWriteRecordOutput {
+  Errors: BatchWriteRecordError[];
+  UnprocessedEntries: BatchWriteRecordEntry[];
+}
+
+export interface UpdateRecordInput {
+  FeatureGroupName: string;
+  RecordIdentifierValueAsString: string;
+  Features: FeatureValue[];
+  TargetStores?: TargetStore[];
+  TtlDuration?: TtlDuration;
+}
+
+export interface ListRecordsInput {
+  FeatureGroupName: string;
+  MaxResults?: number;
+  NextToken?: string;
+  IncludeSoftDeletedRecords?: boolean;
+}
+
+export interface ListRecordsOutput {
+  RecordIdentifiers: string[];
+  NextToken?: string;
+}

@@ -1,9 +1,12 @@
 import type { Operation } from '../operation-context.js';
 import { batchGetRecord } from './batch-get-record.js';
+import { batchWriteRecord } from './batch-write-record.js';
 import { createFeatureGroup } from './create-feature-group.js';
 import { deleteRecord } from './delete-record.js';
 import { getRecord } from './get-record.js';
+import { listRecords } from './list-records.js';
 import { putRecord } from './put-record.js';
+import { updateRecord } from './update-record.js';
 
 /** Feature Store runtime operations, keyed by the API's operation name (= SDK command name minus `Command`). */
 export const runtimeOperations = {
@@ -11,6 +14,9 @@ export const runtimeOperations = {
   GetRecord: getRecord,
   BatchGetRecord: batchGetRecord,
   DeleteRecord: deleteRecord,
+  BatchWriteRecord: batchWriteRecord,
+  UpdateRecord: updateRecord,
+  ListRecords: listRecords,
 } satisfies Record<string, Operation>;
 
 /** SageMaker control-plane operations on feature groups. */

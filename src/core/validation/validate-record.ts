@@ -70,7 +70,6 @@ export const validateRecord = (
 ): ValidatedRecord => {
   const values: (StoredValue | undefined)[] = new Array(group.features.length);
   const seen = new Set<number>();
-  let bytes = 0;
   for (const featureValue of record) {
     const index = group.indexOf(featureValue.FeatureName);
     if (index === undefined) {
@@ -98,7 +97,6 @@ export const validateRecord = (
       }
       if (!isScalarValid(feature, scalar)) throw invalidValue(feature, scalar);
       values[index] = scalar;
-      bytes += utf8Length(scalar);
     } else {
       if (list === undefined) {
         throw validationError(
@@ -107,12 +105,9 @@ export const validateRecord = (
       }
       // An empty collection is accepted and stored as no value (spec A17).
       if (list.length > 0) values[index] = checkCollection(group, feature, list);
-      for (const element of list) bytes += utf8Length(element);
     }
   }
-  if (bytes > MAX_RECORD_BYTES) {
-    throw validationError(`The Record is ${bytes} bytes; the maximum record size is ${MAX_RECORD_BYTES} bytes.`);
-  }
+  checkRecordSize(values);
 
   const recordId = values[group.recordIdentifierIndex] as string | undefined;
   const eventTimeText = values[group.eventTimeIndex] as string | undefined;
@@ -132,6 +127,18 @@ export const validateRecord = (
     recordId,
     eventTime: eventTimeText === undefined ? undefined : parseGroupEventTime(group, eventTimeText),
   };
+};
+
+/** The record-size quota (spec §6.3), over the values as stored; UpdateRecord checks the merged record. */
+export const checkRecordSize = (values: readonly (StoredValue | undefined)[]): void => {
+  let bytes = 0;
+  for (const value of values) {
+    if (typeof value === 'string') bytes += utf8Length(value);
+    else if (value !== undefined) for (const element of value) bytes += utf8Length(element);
+  }
+  if (bytes > MAX_RECORD_BYTES) {
+    throw validationError(`The Record is ${bytes} bytes; the maximum record size is ${MAX_RECORD_BYTES} bytes.`);
+  }
 };
 
 export const checkRecordIdentifierSize = (recordId: string): void => {
