@@ -82,7 +82,7 @@ describeEachTarget('BatchGetRecord', (session) => {
         { FeatureGroupName: 'customers', RecordIdentifiersValueAsString: ['soft', 'hard', 'expired', 'never', 'c1'] },
       ],
     });
-    expect(out.Records.map((r) => r.RecordIdentifierValueAsString)).toEqual(['c1']);
+    expect(out.Records?.map((r) => r.RecordIdentifierValueAsString)).toEqual(['c1']);
     expect(out.Errors).toEqual([]);
   });
 
@@ -90,7 +90,7 @@ describeEachTarget('BatchGetRecord', (session) => {
     const out = await calls.batchGet({
       Identifiers: [{ FeatureGroupName: 'customers', RecordIdentifiersValueAsString: ['c1', 'c2', 'c1'] }],
     });
-    expect(out.Records.map((r) => r.RecordIdentifierValueAsString)).toEqual(['c1', 'c2']);
+    expect(out.Records?.map((r) => r.RecordIdentifierValueAsString)).toEqual(['c1', 'c2']);
   });
 
   test('echoes FeatureGroupName as sent: an ARN stays an ARN (A32)', async () => {
@@ -109,7 +109,7 @@ describeEachTarget('BatchGetRecord', (session) => {
         { FeatureGroupName: 'orders', RecordIdentifiersValueAsString: ['o1'], FeatureNames: ['customer_id'] },
       ],
     });
-    expect(out.Records.map((r) => r.Record)).toEqual([
+    expect(out.Records?.map((r) => r.Record)).toEqual([
       [{ FeatureName: 'city', ValueAsString: 'Paris' }],
       [
         { FeatureName: 'age', ValueAsString: '30' },
@@ -140,7 +140,7 @@ describeEachTarget('BatchGetRecord', (session) => {
         ErrorMessage: `${NOT_FOUND} nope`,
       },
     ]);
-    expect(out.Records.map((r) => r.RecordIdentifierValueAsString)).toEqual(['c1']);
+    expect(out.Records?.map((r) => r.RecordIdentifierValueAsString)).toEqual(['c1']);
     expect(out.UnprocessedIdentifiers).toEqual([]);
   });
 
@@ -174,8 +174,8 @@ describeEachTarget('BatchGetRecord', (session) => {
         ErrorCode: 'ValidationError',
       }),
     ]);
-    expect(out.Errors[1]?.ErrorMessage).toContain('nope');
-    expect(out.Records.map((r) => r.RecordIdentifierValueAsString)).toEqual(['c1']);
+    expect(out.Errors?.[1]?.ErrorMessage).toContain('nope');
+    expect(out.Records?.map((r) => r.RecordIdentifierValueAsString)).toEqual(['c1']);
   });
 
   describe('the 100-record limit', () => {

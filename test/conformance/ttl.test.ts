@@ -38,7 +38,7 @@ describeEachTarget('TTL', (session) => {
         Identifiers: [{ FeatureGroupName: 'customers', RecordIdentifiersValueAsString: ['c1'] }],
         ExpirationTimeResponse: 'Enabled',
       });
-      expect(batch.Records[0]?.ExpiresAt).toBe(expected);
+      expect(batch.Records?.[0]?.ExpiresAt).toBe(expected);
     });
 
     test('counts from the EventTime, not from when the record was written', async () => {
@@ -126,7 +126,7 @@ describeEachTarget('TTL', (session) => {
         Identifiers: [{ FeatureGroupName: 'customers', RecordIdentifiersValueAsString: ['c1'] }],
         ExpirationTimeResponse,
       });
-      expect(batch.Records[0]).not.toHaveProperty('ExpiresAt');
+      expect(batch.Records?.[0]).not.toHaveProperty('ExpiresAt');
     });
 
     test('Enabled on a record without expiry: no ExpiresAt', async () => {
@@ -141,7 +141,7 @@ describeEachTarget('TTL', (session) => {
         await calls.batchGet({
           Identifiers: [{ FeatureGroupName: 'customers', RecordIdentifiersValueAsString: ['c1'] }],
         })
-      ).Records.map((r) => r.RecordIdentifierValueAsString);
+      ).Records?.map((r) => r.RecordIdentifierValueAsString);
 
     beforeEach(async () => {
       await calls.putCustomer('c1', E, {}, { TtlDuration: { Unit: 'Seconds', Value: 60 } });
