@@ -5,6 +5,7 @@ import type { BatchGetRecordIdentifier, BatchGetRecordInput, BatchGetRecordOutpu
 import { Constraints } from '../validation/constraints.js';
 import { MAX_BATCH_GET_RECORDS, MAX_VALUE_AS_STRING } from '../validation/patterns.js';
 import { asInputObject, checkFeatureGroupNameOrArn, checkFeatureNames } from '../validation/request-shapes.js';
+import { checkRecordIdentifierSize } from '../validation/validate-record.js';
 import { checkExpirationTimeResponse, expiresAtFor, selectFeatures, toFeatureValues } from './get-record.js';
 
 const checkIdentifiers = (c: Constraints, value: unknown): void => {
@@ -46,6 +47,8 @@ export const batchGetRecord = (input: unknown, ctx: OperationContext): BatchGetR
   checkExpirationTimeResponse(c, request.ExpirationTimeResponse, 'expirationTimeResponse');
   c.throwIfAny();
   const { Identifiers, ExpirationTimeResponse } = request as unknown as BatchGetRecordInput;
+  // The 2 KB record identifier quota fails the whole call, like the model constraints above.
+  for (const identifier of Identifiers) identifier.RecordIdentifiersValueAsString.forEach(checkRecordIdentifierSize);
 
   const output: BatchGetRecordOutput = { Records: [], Errors: [], UnprocessedIdentifiers: [] };
   for (const identifier of Identifiers) readIdentifier(identifier, ExpirationTimeResponse, ctx, output);

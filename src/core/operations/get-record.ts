@@ -8,6 +8,7 @@ import { validationError } from '../errors.js';
 import { Constraints } from '../validation/constraints.js';
 import { EXPIRATION_TIME_RESPONSES, MAX_VALUE_AS_STRING } from '../validation/patterns.js';
 import { asInputObject, checkFeatureGroupNameOrArn, checkFeatureNames } from '../validation/request-shapes.js';
+import { checkRecordIdentifierSize } from '../validation/validate-record.js';
 
 /**
  * Indexes of the features to return: all, in definition order (spec A9), or the named ones.
@@ -78,6 +79,7 @@ export const getRecord = (input: unknown, ctx: OperationContext): GetRecordOutpu
 
   const group = resolveForRead(ctx, FeatureGroupName);
   requireOnlineStore(group);
+  checkRecordIdentifierSize(RecordIdentifierValueAsString);
   const selected = selectFeatures(group, FeatureNames, ctx);
   const record = group.online.live(RecordIdentifierValueAsString, ctx.now);
   if (record === undefined) return {};
