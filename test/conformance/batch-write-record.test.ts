@@ -106,12 +106,12 @@ describeEachTarget('BatchWriteRecord', (session) => {
     };
     const fine = customer('c4', T_STORED);
     const output = await batchWrite({ Entries: [unknownFeature, badIntegral, offlineTarget, fine] });
-    expect(output.Errors.map((error) => [error.Entry, error.ErrorCode])).toEqual([
+    expect(output.Errors?.map((error) => [error.Entry, error.ErrorCode])).toEqual([
       [unknownFeature, 'ValidationError'],
       [badIntegral, 'ValidationError'],
       [offlineTarget, 'ValidationError'],
     ]);
-    expect(output.Errors.map((error) => error.ErrorMessage)).toEqual([
+    expect(output.Errors?.map((error) => error.ErrorMessage)).toEqual([
       expect.stringContaining('colour'),
       expect.stringContaining("'4.5' of feature age is not a valid Integral"),
       expect.stringContaining('OfflineStore'),
@@ -207,7 +207,7 @@ describeEachTarget('BatchWriteRecord', (session) => {
       customer('c', T_STORED, { age: 'x' }),
     ];
     const batch = await batchWrite({ Entries: entries });
-    expect(batch.Errors.map((error) => error.Entry)).toEqual([entries[3]]);
+    expect(batch.Errors?.map((error) => error.Entry)).toEqual([entries[3]]);
     for (const entry of entries) {
       await session()
         .runtime.send(new PutRecordCommand({ ...entry, FeatureGroupName: 'via-put' }))
