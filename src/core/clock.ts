@@ -11,6 +11,8 @@ export interface Clock {
   useSystemTime(): void;
   /** True while the clock is frozen by `set()`. */
   readonly frozen: boolean;
+  /** Calls `listener` after every `set`, `advance` and `useSystemTime`; returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
 }
 
 /**
@@ -21,23 +23,35 @@ export interface Clock {
 export const createClock = (source: () => number): Clock => {
   let frozenAt: number | undefined;
   let offset = 0;
+  const listeners = new Set<() => void>();
+  // Waiters (injected delays) wake when the clock jumps, not only when timers fire.
+  const changed = (): void => {
+    for (const listener of [...listeners]) listener();
+  };
   return {
     now: () => (frozenAt === undefined ? source() + offset : frozenAt),
     set(instant) {
       frozenAt = toEpochMs(instant);
+      changed();
     },
     advance(by) {
       const ms = parseDuration(by);
       if (ms < 0) throw new RangeError(`clock.advance() takes a duration >= 0, got ${String(by)}`);
       if (frozenAt === undefined) offset += ms;
       else frozenAt += ms;
+      changed();
     },
     useSystemTime() {
       frozenAt = undefined;
       offset = 0;
+      changed();
     },
     get frozen() {
       return frozenAt !== undefined;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 };

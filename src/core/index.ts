@@ -20,3 +20,14 @@ export {
   type RuntimeOperationName,
 } from './operations/index.js';
 export type * from './shapes.js';
+export { callTargets, featureGroupKey, type CallTarget, type RecordIdentifierNameOf } from './call-targets.js';
+export {
+  DEFAULT_FAULT_SEED,
+  FaultInjector,
+  seededRandom,
+  type CallFaults,
+  type Fault,
+  type FaultRule,
+  type InjectableErrorCode,
+} from './faults.js';
+export { decideFaults, executeWithFaults, identifierNameIn } from './fault-execution.js';

@@ -36,6 +36,20 @@ export class OfflineStore {
     return this.rows.length;
   }
 
+  /**
+   * Delivers every row still buffered at `nowMs`, with `write_time` = `nowMs`: the
+   * emulator's "flush to S3 now". Returns how many rows it delivered.
+   */
+  deliverPending(nowMs: number): number {
+    let delivered = 0;
+    for (const row of this.rows) {
+      if (row.writeTime <= nowMs) continue;
+      (row as { writeTime: number }).writeTime = nowMs;
+      delivered += 1;
+    }
+    return delivered;
+  }
+
   clear(): void {
     this.rows.length = 0;
     this.byRecordId.clear();

@@ -2,17 +2,46 @@ import type { ExecuteScope } from '../core/index.js';
 import type { WireRequest, WireResponse } from '../wire/index.js';
 import type { ClientConfigLike, HttpRequestLike, Middleware, PluggableLike } from './sdk-types.js';
 
+/** A command as it is sent, before any attempt: for call history. */
+export interface ObservedCommand {
+  readonly commandName: string;
+  readonly clientName: string;
+  readonly input: unknown;
+  readonly region: string | undefined;
+}
+
+/** Told how a sent command settled; `handle` gets it back for each of the command's attempts. */
+export interface CommandObserver {
+  settled(outcome: { output?: unknown; error?: unknown }): void;
+}
+
 /** Whatever answers the plugin's HTTP requests: the mock handle, in practice. */
 export interface WireTarget {
   readonly defaultRegion: string;
-  handle(request: WireRequest, scope: ExecuteScope, commandName: string): WireResponse | Promise<WireResponse>;
+  handle(
+    request: WireRequest,
+    scope: ExecuteScope,
+    commandName: string,
+    observer?: CommandObserver,
+  ): WireResponse | Promise<WireResponse>;
+  /** Called once per `send` (not per retry attempt). */
+  observeCommand?(command: ObservedCommand): CommandObserver | undefined;
 }
 
 const REGION = Symbol.for('sagemaker-featurestore-mock.region');
+const OBSERVER = Symbol.for('sagemaker-featurestore-mock.observer');
 
 /** smithy's naming triplet: the middleware names and options of the plugin. */
 export const featureStoreMockRegionMiddlewareOptions = {
   name: 'featureStoreMockRegionMiddleware',
+  step: 'initialize',
+  priority: 'high',
+  override: true,
+} as const;
+
+/** Sees each command once, outside the retry loop, with its final output or error: call history. */
+export const featureStoreMockObserverMiddlewareOptions = {
+  name: 'featureStoreMockObserverMiddleware',
   step: 'initialize',
   priority: 'high',
   override: true,
@@ -58,6 +87,28 @@ const regionMiddleware =
     return next(args);
   };
 
+const observerMiddleware =
+  (target: WireTarget): Middleware =>
+  (next, context) =>
+  async (args) => {
+    const observer = target.observeCommand?.({
+      commandName: String(context.commandName ?? ''),
+      clientName: String(context.clientName ?? ''),
+      input: args.input,
+      region: context[REGION as unknown as string] as string | undefined,
+    });
+    if (observer === undefined) return next(args);
+    context[OBSERVER as unknown as string] = observer;
+    try {
+      const result = await next(args);
+      observer.settled({ output: result.output });
+      return result;
+    } catch (error) {
+      observer.settled({ error });
+      throw error;
+    }
+  };
+
 const NO_AUTH_SCHEME = {
   httpAuthOption: { schemeId: 'smithy.api#noAuth', signingProperties: {} },
   identity: {},
@@ -84,7 +135,13 @@ const terminalMiddleware =
   async (args) => {
     const region = context[REGION as unknown as string] as string | undefined;
     const commandName = String(context.commandName ?? '').replace(/Command$/, '');
-    const response = await target.handle(toWireRequest(args.request as HttpRequestLike), { region }, commandName);
+    const observer = context[OBSERVER as unknown as string] as CommandObserver | undefined;
+    const response = await target.handle(
+      toWireRequest(args.request as HttpRequestLike),
+      { region },
+      commandName,
+      observer,
+    );
     return { response, output: undefined };
   };
 
@@ -96,6 +153,7 @@ const terminalMiddleware =
 export const getFeatureStoreMockPlugin = (config: ClientConfigLike, target: WireTarget): PluggableLike => ({
   applyToStack(stack) {
     stack.add(regionMiddleware(config, target), featureStoreMockRegionMiddlewareOptions);
+    stack.add(observerMiddleware(target), featureStoreMockObserverMiddlewareOptions);
     stack.addRelativeTo(noAuthMiddleware, featureStoreMockNoAuthMiddlewareOptions);
     stack.add(terminalMiddleware(target), featureStoreMockMiddlewareOptions);
   },

@@ -1,0 +1,55 @@
+import { parseDuration, type DurationInput, type FeatureStore } from '../core/index.js';
+import type { UnhandledPolicy } from './unhandled.js';
+
+/**
+ * When a write's offline row becomes visible. AWS buffers offline writes and lands them
+ * in S3 "within 15 minutes"; by default the emulator delivers at once. With a delay, rows
+ * appear once the emulator's clock passes `api_invocation_time + delay` (their
+ * `write_time`), or when `flushOffline()` delivers them.
+ */
+export type OfflineDelivery = 'immediate' | { readonly delay: DurationInput };
+
+/** Settings of a running mock that `configure()` may change. */
+export interface MockSettings {
+  readonly offlineDelivery?: OfflineDelivery;
+  /** See {@link UnhandledPolicy}. Default `'error'`. */
+  readonly onUnhandled?: UnhandledPolicy;
+}
+
+export interface ResolvedSettings {
+  readonly offlineDeliveryDelayMs: number;
+  readonly onUnhandled: UnhandledPolicy;
+}
+
+export const offlineDeliveryDelayMs = (delivery: OfflineDelivery): number => {
+  if (delivery === 'immediate') return 0;
+  const ms = parseDuration(delivery.delay);
+  if (ms < 0) throw new RangeError(`offlineDelivery.delay must be >= 0, got ${String(delivery.delay)}`);
+  return ms;
+};
+
+const POLICIES: readonly UnhandledPolicy[] = ['error', 'warn'];
+
+export const resolveSettings = (settings: MockSettings, base: ResolvedSettings): ResolvedSettings => {
+  if (settings.onUnhandled !== undefined && !POLICIES.includes(settings.onUnhandled)) {
+    throw new TypeError(`onUnhandled must be 'error' or 'warn', got ${String(settings.onUnhandled)}`);
+  }
+  return {
+    offlineDeliveryDelayMs:
+      settings.offlineDelivery === undefined
+        ? base.offlineDeliveryDelayMs
+        : offlineDeliveryDelayMs(settings.offlineDelivery),
+    onUnhandled: settings.onUnhandled ?? base.onUnhandled,
+  };
+};
+
+/** Puts the settings into effect on the core. */
+export const applySettings = (store: FeatureStore, settings: ResolvedSettings): void => {
+  store.behaviour = { ...store.behaviour, offlineDeliveryDelayMs: settings.offlineDeliveryDelayMs };
+};
+
+/** Delivers every buffered offline row of every group now; returns how many. */
+export const flushOffline = (store: FeatureStore): number => {
+  const now = store.clock.now();
+  return store.registry.all().reduce((count, group) => count + group.offline.deliverPending(now), 0);
+};
