@@ -7,6 +7,7 @@ import type {
   FeatureGroupStatus,
   StorageType,
   TargetStore,
+  ThroughputConfig,
   TtlDuration,
 } from './shapes.js';
 
@@ -29,6 +30,15 @@ export const partitionOf = (region: string): string =>
 export const featureGroupArn = (scope: FeatureGroupScope, name: string): string =>
   `arn:${partitionOf(scope.region)}:sagemaker:${scope.region}:${scope.accountId}:feature-group/${name.toLowerCase()}`;
 
+/** DescribeFeatureMetadata state of one feature; UpdateFeatureMetadata changes it. */
+export interface FeatureMetadata {
+  readonly creationTime: number;
+  lastModifiedTime: number;
+  description: string | undefined;
+  /** Parameter key to value, in the order they were added. */
+  readonly parameters: Map<string, string>;
+}
+
 /**
  * A declared feature group with its two stores. Built only from a validated
  * `CreateFeatureGroup` request; the request is copied so callers can't mutate it later.
@@ -43,9 +53,16 @@ export class FeatureGroup {
   readonly eventTimeType: EventTimeFeatureType;
   readonly onlineStoreEnabled: boolean;
   readonly offlineStoreEnabled: boolean;
-  readonly storageType: StorageType;
+  /** UpdateFeatureGroup may migrate Standard to Standard_V2. */
+  storageType: StorageType;
   /** The group-level TtlDuration; UpdateFeatureGroup may change it. */
   defaultTtl: TtlDuration | undefined;
+  /** Control-plane state UpdateFeatureGroup changes: throughput, and when it last succeeded. */
+  throughput: ThroughputConfig;
+  lastModifiedTime: number | undefined;
+  /** When ThroughputMode last switched to OnDemand (allowed once per 24 hours). */
+  onDemandSwitchTime: number | undefined;
+  readonly featureMetadata = new Map<string, FeatureMetadata>();
   status: FeatureGroupStatus = 'Created';
   /** When a timed status (Creating, Deleting) ends, on the emulator's clock. */
   statusUntil: number | undefined;
@@ -70,6 +87,8 @@ export class FeatureGroup {
     this.offlineStoreEnabled = definition.OfflineStoreConfig !== undefined;
     this.storageType = definition.OnlineStoreConfig?.StorageType ?? 'Standard';
     this.defaultTtl = definition.OnlineStoreConfig?.TtlDuration;
+    this.throughput = this.definition.ThroughputConfig ?? { ThroughputMode: 'OnDemand' };
+    for (const feature of this.features) this.featureMetadata.set(feature.FeatureName, newMetadata(creationTime));
   }
 
   indexOf(featureName: string): number | undefined {
@@ -85,11 +104,12 @@ export class FeatureGroup {
   }
 
   /** Appends features (UpdateFeatureGroup FeatureAdditions); stored records keep their indexes. */
-  addFeatures(additions: readonly FeatureDefinition[]): void {
+  addFeatures(additions: readonly FeatureDefinition[], now: number): void {
     for (const feature of additions) {
       const copy = structuredClone(feature);
       this.featureIndex.set(copy.FeatureName, this.features.length);
       this.features.push(copy);
+      this.featureMetadata.set(copy.FeatureName, newMetadata(now));
     }
   }
 
@@ -105,3 +125,10 @@ export class FeatureGroup {
     return stores;
   }
 }
+
+const newMetadata = (time: number): FeatureMetadata => ({
+  creationTime: time,
+  lastModifiedTime: time,
+  description: undefined,
+  parameters: new Map(),
+});

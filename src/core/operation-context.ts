@@ -1,3 +1,4 @@
+import type { DurationInput } from './duration.js';
 import type { FeatureGroupScope } from './feature-group.js';
 import type { FeatureGroupRegistry } from './feature-group-registry.js';
 
@@ -15,6 +16,14 @@ export interface BehaviourOptions {
   readonly offlineMarkerOnExpiry: boolean;
   /** Delay between a write and its offline row becoming visible (`write_time`), in ms. */
   readonly offlineDeliveryDelayMs: number;
+  /**
+   * How long a new feature group stays `Creating` and a deleted one `Deleting`, on the
+   * emulator's clock: `{ Creating: '5s', Deleting: '2s' }`. Default none: Create is
+   * `Created` at once and Delete removes the group at once.
+   */
+  readonly featureGroupStatusDurations: { readonly Creating?: DurationInput; readonly Deleting?: DurationInput };
+  /** Feature groups per account and region (AWS's default quota, 100); one more is ResourceLimitExceeded. */
+  readonly featureGroupLimit: number;
 }
 
 export const DEFAULT_BEHAVIOUR: BehaviourOptions = {
@@ -22,6 +31,8 @@ export const DEFAULT_BEHAVIOUR: BehaviourOptions = {
   unknownFeatureNames: 'error',
   offlineMarkerOnExpiry: false,
   offlineDeliveryDelayMs: 0,
+  featureGroupStatusDurations: {},
+  featureGroupLimit: 100,
 };
 
 /** Everything one operation call may touch, with the clock read once for the whole call. */

@@ -43,6 +43,19 @@ export const resolveForRead = (ctx: OperationContext, nameOrArn: string): Featur
   return group;
 };
 
+/**
+ * Resolution for the SageMaker control plane: any status (Describe shows `Creating` and
+ * `Deleting` groups), ResourceNotFound when there is no such group.
+ */
+export const resolveForControlPlane = (ctx: OperationContext, nameOrArn: string): FeatureGroup => {
+  const group = ctx.registry.find(ctx.scope, nameOrArn);
+  if (group !== undefined) settleStatus(ctx.registry, group, ctx.now);
+  if (group === undefined || ctx.registry.get(group.scope, group.name) !== group) {
+    throw new FeatureStoreError('ResourceNotFound', notFoundWithHint(ctx, nameOrArn));
+  }
+  return group;
+};
+
 /** Reads need an online store (spec A30). */
 export const requireOnlineStore = (group: FeatureGroup): void => {
   if (!group.onlineStoreEnabled) {

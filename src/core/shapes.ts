@@ -91,7 +91,8 @@ export interface FeatureDefinition {
   FeatureName: string;
   FeatureType: FeatureType;
   CollectionType?: CollectionType;
-  CollectionConfig?: { VectorConfig?: VectorConfig };
+  /** A union in the model: `VectorConfig` is its only member (so SDK inputs and these types interchange). */
+  CollectionConfig?: { VectorConfig: VectorConfig };
 }
 
 export interface OnlineStoreConfig {
@@ -190,4 +191,107 @@ export interface ListRecordsInput {
 export interface ListRecordsOutput {
   RecordIdentifiers: string[];
   NextToken?: string;
+}
+
+// SageMaker control plane: the feature-group operations besides CreateFeatureGroup.
+
+export type OfflineStoreStatusValue = 'Active' | 'Blocked' | 'Disabled';
+export type LastUpdateStatusValue = 'Successful' | 'Failed' | 'InProgress';
+export type ThroughputMode = 'OnDemand' | 'Provisioned';
+
+export interface DescribeFeatureGroupInput {
+  FeatureGroupName: string;
+  NextToken?: string;
+}
+
+export interface DescribeFeatureGroupOutput {
+  FeatureGroupArn: string;
+  FeatureGroupName: string;
+  RecordIdentifierFeatureName: string;
+  EventTimeFeatureName: string;
+  FeatureDefinitions: FeatureDefinition[];
+  CreationTime: Date;
+  LastModifiedTime?: Date;
+  OnlineStoreConfig?: OnlineStoreConfig;
+  OfflineStoreConfig?: OfflineStoreConfig;
+  ThroughputConfig?: ThroughputConfig;
+  RoleArn?: string;
+  FeatureGroupStatus: FeatureGroupStatus;
+  OfflineStoreStatus: { Status: OfflineStoreStatusValue; BlockedReason?: string };
+  LastUpdateStatus?: { Status: LastUpdateStatusValue; FailureReason?: string };
+  FailureReason?: string;
+  Description?: string;
+  NextToken: string;
+  OnlineStoreTotalSizeBytes?: number;
+}
+
+export interface UpdateFeatureGroupInput {
+  FeatureGroupName: string;
+  FeatureAdditions?: FeatureDefinition[];
+  /** `TtlDuration: {}` (Unit and Value null) removes the group's default TtlDuration. */
+  OnlineStoreConfig?: { TtlDuration?: Partial<TtlDuration>; StorageType?: StorageType };
+  ThroughputConfig?: Partial<ThroughputConfig>;
+}
+
+export interface UpdateFeatureGroupOutput {
+  FeatureGroupArn: string;
+}
+
+export interface DeleteFeatureGroupInput {
+  FeatureGroupName: string;
+}
+
+export interface ListFeatureGroupsInput {
+  NameContains?: string;
+  FeatureGroupStatusEquals?: FeatureGroupStatus;
+  OfflineStoreStatusEquals?: OfflineStoreStatusValue;
+  /** Epoch seconds on the wire; a Date from direct callers. */
+  CreationTimeAfter?: Date | number;
+  CreationTimeBefore?: Date | number;
+  SortOrder?: 'Ascending' | 'Descending';
+  SortBy?: 'Name' | 'FeatureGroupStatus' | 'OfflineStoreStatus' | 'CreationTime';
+  MaxResults?: number;
+  NextToken?: string;
+}
+
+export interface FeatureGroupSummary {
+  FeatureGroupName: string;
+  FeatureGroupArn: string;
+  CreationTime: Date;
+  FeatureGroupStatus: FeatureGroupStatus;
+  OfflineStoreStatus: { Status: OfflineStoreStatusValue };
+}
+
+export interface ListFeatureGroupsOutput {
+  FeatureGroupSummaries: FeatureGroupSummary[];
+  NextToken?: string;
+}
+
+export interface FeatureParameter {
+  Key: string;
+  Value: string;
+}
+
+export interface DescribeFeatureMetadataInput {
+  FeatureGroupName: string;
+  FeatureName: string;
+}
+
+export interface DescribeFeatureMetadataOutput {
+  FeatureGroupArn: string;
+  FeatureGroupName: string;
+  FeatureName: string;
+  FeatureType: FeatureType;
+  CreationTime: Date;
+  LastModifiedTime: Date;
+  Description?: string;
+  Parameters?: FeatureParameter[];
+}
+
+export interface UpdateFeatureMetadataInput {
+  FeatureGroupName: string;
+  FeatureName: string;
+  Description?: string;
+  ParameterAdditions?: FeatureParameter[];
+  ParameterRemovals?: string[];
 }

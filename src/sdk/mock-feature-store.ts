@@ -15,6 +15,7 @@ import { handleWireRequest, type WireRequest, type WireResponse } from '../wire/
 import { findSecondSdkCopy, secondSdkCopyWarning } from './check-single-sdk-copy.js';
 import type { WireTarget } from './feature-store-mock-plugin.js';
 import { installOnClientClass } from './install-on-client-class.js';
+import { loadFeatureGroups, type FeatureGroupDefinitions } from './load-feature-groups.js';
 import {
   loadClientClass,
   RUNTIME_CLIENT,
@@ -67,6 +68,14 @@ export interface FeatureStoreMock {
   readonly store: FeatureStore;
   /** Declares a feature group from a CreateFeatureGroup request, exactly as the API would. */
   createFeatureGroup(request: CreateFeatureGroupInput, options?: InspectOptions): CreateFeatureGroupOutput;
+  /**
+   * Creates the feature groups of a JSON file (or JSON text, or parsed value) of
+   * CreateFeatureGroup requests: one request, an array, or `{ FeatureGroups: [...] }`.
+   * All or nothing; each goes through CreateFeatureGroup exactly as the API would.
+   */
+  loadFeatureGroups(definitions: FeatureGroupDefinitions, options?: InspectOptions): CreateFeatureGroupOutput[];
+  /** Deletes a feature group exactly as DeleteFeatureGroup would. */
+  deleteFeatureGroup(featureGroupName: string, options?: InspectOptions): void;
   /** Rows delivered to a group's offline store, oldest first. */
   offlineRecords(featureGroupName: string, filter?: OfflineRecordsFilter): OfflineRecord[];
   /** The online state of a record (live or soft-deleted), or undefined when absent or expired. */
@@ -168,6 +177,13 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
       }) as CreateFeatureGroupOutput;
       markIfTestScoped(store.registry.get(store.scope({ region: inspect.region }), request.FeatureGroupName));
       return output;
+    },
+    loadFeatureGroups(definitions, inspect = {}) {
+      const create = (request: CreateFeatureGroupInput) => mock.createFeatureGroup(request, inspect);
+      return loadFeatureGroups(store, create, definitions, inspect.region);
+    },
+    deleteFeatureGroup(featureGroupName, inspect = {}) {
+      store.execute('DeleteFeatureGroup', { FeatureGroupName: featureGroupName }, { region: inspect.region });
     },
     offlineRecords(featureGroupName, filter = {}) {
       return offlineRecordsOf(requireGroup(featureGroupName, filter), store.clock.now(), filter.recordIdentifier);

@@ -37,10 +37,21 @@ export const nextRequestId = (): string => {
 
 const EMPTY = new Uint8Array(0);
 
+/** awsJson1.1 timestamps are epoch seconds (with milliseconds as the fraction); the core's outputs hold Dates. */
+function epochSecondsReplacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const original = this[key];
+  return original instanceof Date ? original.getTime() / 1000 : value;
+}
+
 export const encodeSuccess = (protocol: Protocol, output: object, requestId: string): WireResponse => {
   const hasMembers = Object.keys(output).length > 0;
   // restJson1 operations without output members answer 200 with an empty body (spec §2.2).
-  const body = protocol === 'restJson1' && !hasMembers ? EMPTY : encoder.encode(JSON.stringify(output));
+  const body =
+    protocol === 'restJson1'
+      ? hasMembers
+        ? encoder.encode(JSON.stringify(output))
+        : EMPTY
+      : encoder.encode(JSON.stringify(output, epochSecondsReplacer));
   const headers: Record<string, string> = { 'x-amzn-requestid': requestId, 'content-length': String(body.length) };
   if (body.length > 0)
     headers['content-type'] = protocol === 'restJson1' ? 'application/json' : 'application/x-amz-json-1.1';

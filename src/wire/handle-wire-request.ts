@@ -44,8 +44,14 @@ const decode = (protocol: Protocol, request: WireRequest): DecodedCall => {
   const call = protocol === 'awsJson1_1' ? decodeControlPlaneRequest(request) : decodeRuntimeRequest(request);
   const table = protocol === 'awsJson1_1' ? controlPlaneOperations : runtimeOperations;
   if (!Object.hasOwn(table, call.operation)) {
+    // Loud on purpose: an unhandled SageMaker command must never pass silently or reach AWS.
+    const service = protocol === 'awsJson1_1' ? 'SageMaker' : 'Feature Store runtime';
     throw unknownOperationError(
-      `sagemaker-featurestore-mock does not implement the ${protocol === 'awsJson1_1' ? 'SageMaker' : 'Feature Store runtime'} operation ${call.operation}.`,
+      `sagemaker-featurestore-mock does not implement the ${service} operation ${call.operation}. ` +
+        `It answers these ${service} operations: ${Object.keys(table).join(', ')}.` +
+        (protocol === 'awsJson1_1'
+          ? ' Stub other SageMaker commands in the test yourself (docs/control-plane.md).'
+          : ''),
     );
   }
   return call;

@@ -1,5 +1,6 @@
 import { FeatureStoreError } from '../errors.js';
 import { FeatureGroup } from '../feature-group.js';
+import { beginCreating, settleStatus, settledGroupsInScope } from '../feature-group-lifecycle.js';
 import type { OperationContext } from '../operation-context.js';
 import type { CreateFeatureGroupInput, CreateFeatureGroupOutput, FeatureDefinition } from '../shapes.js';
 import { Constraints } from '../validation/constraints.js';
@@ -13,6 +14,9 @@ import {
   TABLE_FORMATS,
 } from '../validation/patterns.js';
 import { asInputObject, checkFeatureName, checkTtlDuration } from '../validation/request-shapes.js';
+import { checkThroughputMode, checkThroughputShape } from '../throughput-config.js';
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/;
 
 /** The SageMaker control plane reports rule violations with the unmodelled `ValidationException` (spec §3.4). */
 const invalid = (message: string): FeatureStoreError => new FeatureStoreError('ValidationException', message);
@@ -79,7 +83,27 @@ const checkShape = (c: Constraints, request: Record<string, unknown>): void => {
     if (c.optional(offline.TableFormat, 'offlineStoreConfig.tableFormat', 'string')) {
       c.oneOf(offline.TableFormat, 'offlineStoreConfig.tableFormat', TABLE_FORMATS);
     }
+    c.optional(offline.DisableGlueTableCreation, 'offlineStoreConfig.disableGlueTableCreation', 'boolean');
+    if (c.optional(offline.DataCatalogConfig, 'offlineStoreConfig.dataCatalogConfig', 'object')) {
+      const catalog = offline.DataCatalogConfig as Record<string, unknown>;
+      for (const member of ['TableName', 'Catalog', 'Database'] as const) {
+        const path = `offlineStoreConfig.dataCatalogConfig.${member.charAt(0).toLowerCase()}${member.slice(1)}`;
+        if (c.present(catalog[member], path, 'string')) c.length(catalog[member] as string, path, 1, 255);
+      }
+    }
   }
+  checkThroughputShape(c, request.ThroughputConfig, 'throughputConfig', true);
+  if (c.optional(request.RoleArn, 'roleArn', 'string') && c.length(request.RoleArn as string, 'roleArn', 20, 2048)) {
+    c.pattern(
+      request.RoleArn as string,
+      'roleArn',
+      ROLE_ARN,
+      'arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+',
+    );
+  }
+  if (c.optional(request.Description, 'description', 'string'))
+    c.length(request.Description as string, 'description', 0, 128);
+  if (c.optional(request.Tags, 'tags', 'array')) c.count(request.Tags as unknown[], 'tags', 0, 50);
 };
 
 /** The rules CreateFeatureGroup enforces beyond the model's shape constraints (spec §5). */
@@ -133,6 +157,13 @@ export const checkFeatureGroupRules = (request: CreateFeatureGroupInput): void =
       `Feature groups in the Iceberg table format need a String event time; ${EventTimeFeatureName} is ${eventTime.FeatureType}.`,
     );
   }
+  if (
+    request.OfflineStoreConfig?.TableFormat === 'Iceberg' &&
+    request.OfflineStoreConfig.DisableGlueTableCreation === true
+  ) {
+    throw invalid('The Iceberg TableFormat is supported only when DisableGlueTableCreation is false.');
+  }
+  checkThroughputMode(request.ThroughputConfig?.ThroughputMode, onlineEnabled, storageType);
   if (onlineEnabled && storageType === 'InMemory' && request.OfflineStoreConfig !== undefined) {
     throw invalid('An OnlineStore with the InMemory StorageType does not support an OfflineStore.');
   }
@@ -167,13 +198,25 @@ export const createFeatureGroup = (input: unknown, ctx: OperationContext): Creat
   c.throwIfAny('ValidationException');
   const definition = request as unknown as CreateFeatureGroupInput;
   checkFeatureGroupRules(definition);
+  const existing = ctx.registry.get(ctx.scope, definition.FeatureGroupName);
+  if (existing !== undefined) settleStatus(ctx.registry, existing, ctx.now);
+  // A group that is still Deleting keeps its name until it is gone.
   if (ctx.registry.get(ctx.scope, definition.FeatureGroupName) !== undefined) {
     throw new FeatureStoreError(
       'ResourceInUse',
       `Resource Already Exists: FeatureGroup with name ${definition.FeatureGroupName} already exists. Choose a different name.`,
     );
   }
+  const limit = ctx.behaviour.featureGroupLimit;
+  const count = settledGroupsInScope(ctx).length;
+  if (count >= limit) {
+    throw new FeatureStoreError(
+      'ResourceLimitExceeded',
+      `The account-level service limit 'Maximum number of feature groups' is ${limit} FeatureGroups, with current utilization of ${count} FeatureGroups and a request delta of 1 FeatureGroups. Please use AWS Service Quotas to request an increase for this quota.`,
+    );
+  }
   const group = new FeatureGroup(definition, ctx.scope, ctx.now);
+  beginCreating(ctx, group);
   ctx.registry.add(group);
   return { FeatureGroupArn: group.arn };
 };

@@ -15,6 +15,7 @@ export const FEATURE_NAME = /^[a-zA-Z0-9](?:[-_]*[a-zA-Z0-9]){0,63}$/;
 export const RESERVED_FEATURE_NAMES: readonly string[] = ['is_deleted', 'write_time', 'api_invocation_time'];
 
 export const MAX_FEATURE_GROUP_NAME_OR_ARN = 150;
+export const MAX_CONTROL_PLANE_NAME_OR_ARN = 256;
 export const MAX_VALUE_AS_STRING = 358_400;
 /** Quotas: record 350 KB, record identifier 2 KB (spec §6.3). */
 export const MAX_RECORD_BYTES = 350 * 1024;

@@ -15,10 +15,16 @@ import {
  * violations on `c` and never throws, so one request reports all of them at once.
  */
 
-export const checkFeatureGroupNameOrArn = (c: Constraints, value: unknown, path: string): void => {
+/** `max`: 150 in the runtime model, 256 in the SageMaker model (spec §4). */
+export const checkFeatureGroupNameOrArn = (
+  c: Constraints,
+  value: unknown,
+  path: string,
+  max = MAX_FEATURE_GROUP_NAME_OR_ARN,
+): void => {
   if (!c.present(value, path, 'string')) return;
   const text = value as string;
-  if (!c.length(text, path, 1, MAX_FEATURE_GROUP_NAME_OR_ARN)) return;
+  if (!c.length(text, path, 1, max)) return;
   c.pattern(text, path, FEATURE_GROUP_NAME_OR_ARN, FEATURE_GROUP_NAME_OR_ARN_PATTERN_TEXT);
 };
 
