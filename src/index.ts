@@ -20,3 +20,8 @@ export {
   type OnlineRecord,
 } from './core/index.js';
 export type * from './core/shapes.js';
+export type { CallFilter, CommandRef, RecordedAttempt, RecordedCall } from './sdk/call-history.js';
+export type { FaultControls } from './sdk/fault-controls.js';
+export type { MockSettings, OfflineDelivery } from './sdk/mock-settings.js';
+export type { UnhandledPolicy } from './sdk/unhandled.js';
+export type { CallTarget, Fault, FaultRule, InjectableErrorCode } from './core/index.js';

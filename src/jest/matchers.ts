@@ -1,4 +1,5 @@
 import type { FeatureStoreMock } from '../sdk/mock-feature-store.js';
+import { operationOf, type CommandRef, type RecordedCall } from '../sdk/call-history.js';
 import type { OfflineRecord, OnlineRecord } from '../core/index.js';
 
 /** The bits of jest's and vitest's matcher context the matchers use. */
@@ -18,7 +19,10 @@ export interface MatcherResult {
 }
 
 const isMock = (value: unknown): value is FeatureStoreMock =>
-  typeof value === 'object' && value !== null && typeof (value as FeatureStoreMock).offlineRecords === 'function';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as FeatureStoreMock).offlineRecords === 'function' &&
+  typeof (value as FeatureStoreMock).commandCalls === 'function';
 
 const requireMock = (received: unknown, matcher: string): FeatureStoreMock => {
   if (!isMock(received)) {
@@ -115,7 +119,105 @@ export function toHaveOnlineRecord(
   };
 }
 
-export const featureStoreMatchers = { toHaveOfflineDeleteMarker, toHaveOfflineRecord, toHaveOnlineRecord };
+/** One line per call for failure messages: `PutRecord customers/c1 → succeeded`. */
+const describeCalls = (calls: readonly RecordedCall[]): string =>
+  calls.length === 0
+    ? '  (none)'
+    : calls
+        .map((call) => {
+          const targets = call.targets.map(
+            (t) => `${t.featureGroupName}${t.recordIdentifier === undefined ? '' : `/${t.recordIdentifier}`}`,
+          );
+          const outcome = call.status === 'failed' ? `failed: ${call.error?.name ?? 'Error'}` : call.status;
+          return `  ${call.operation} ${targets.join(', ') || '(no feature group)'} → ${outcome}`;
+        })
+        .join('\n');
+
+const callsFor = (
+  mock: FeatureStoreMock,
+  command: CommandRef,
+  featureGroupName: string,
+  recordIdentifier: string | undefined,
+): { matching: RecordedCall[]; ofCommand: RecordedCall[] } => ({
+  matching: mock.commandCalls(command, { featureGroup: featureGroupName, recordIdentifier }),
+  ofCommand: mock.commandCalls(command),
+});
+
+/**
+ * `expect(featureStore).toHaveReceivedCommandFor(GetRecordCommand, 'customers', 'c1')`: the
+ * emulator received that command (by class or name) naming the feature group and, when
+ * given, the record identifier (for batches: in any entry). Failed calls count.
+ */
+export function toHaveReceivedCommandFor(
+  this: MatcherContext,
+  received: unknown,
+  command: CommandRef,
+  featureGroupName: string,
+  recordIdentifier?: string,
+): MatcherResult {
+  const mock = requireMock(received, 'toHaveReceivedCommandFor');
+  const operation = operationOf(command);
+  const { matching } = callsFor(mock, command, featureGroupName, recordIdentifier);
+  const target = `${featureGroupName}${recordIdentifier === undefined ? '' : `/${recordIdentifier}`}`;
+  return {
+    pass: matching.length > 0,
+    message: () =>
+      `${this.utils.matcherHint('toHaveReceivedCommandFor', 'featureStore', 'command, featureGroup, recordIdentifier', { isNot: this.isNot })}\n\n` +
+      `Expected ${this.isNot ? 'no' : 'a'} ${operation} call for ${target}` +
+      `${this.isNot ? `, got ${matching.length}` : ''}.\nCalls received:\n${describeCalls(mock.calls())}`,
+  };
+}
+
+const featureMap = (record: unknown): Record<string, unknown> => {
+  const values: Record<string, unknown> = {};
+  if (!Array.isArray(record)) return values;
+  for (const value of record as { FeatureName?: unknown; ValueAsString?: unknown; ValueAsStringList?: unknown }[]) {
+    if (typeof value?.FeatureName === 'string')
+      values[value.FeatureName] = value.ValueAsString ?? value.ValueAsStringList;
+  }
+  return values;
+};
+
+/**
+ * `expect(featureStore).toHaveReceivedPutRecord('customers', 'c1', { age: '42' })`: a PutRecord
+ * for that group (and record) was sent, whose `Record` has those feature values (partial;
+ * asymmetric matchers welcome). Failed calls count: assert on state with toHaveOnlineRecord.
+ */
+export function toHaveReceivedPutRecord(
+  this: MatcherContext,
+  received: unknown,
+  featureGroupName: string,
+  recordIdentifier?: string,
+  features: Partial<Record<string, unknown>> = {},
+): MatcherResult {
+  const mock = requireMock(received, 'toHaveReceivedPutRecord');
+  const { matching } = callsFor(mock, 'PutRecord', featureGroupName, recordIdentifier);
+  const pass = matching.some((call) => containsAll(this, featureMap(call.input.Record), features));
+  const target = `${featureGroupName}${recordIdentifier === undefined ? '' : `/${recordIdentifier}`}`;
+  const withFeatures = Object.keys(features).length === 0 ? '' : ` with ${this.utils.printExpected(features)}`;
+  return {
+    pass,
+    message: () =>
+      `${this.utils.matcherHint('toHaveReceivedPutRecord', 'featureStore', 'featureGroup, recordIdentifier, features', { isNot: this.isNot })}\n\n` +
+      `Expected ${this.isNot ? 'no' : 'a'} PutRecord for ${target}${withFeatures}.\n` +
+      `PutRecord calls received:\n${describeCalls(mock.commandCalls('PutRecord'))}` +
+      (matching.length === 0
+        ? ''
+        : `\n${show(
+            this,
+            `Records sent for ${target}`,
+            matching.map((call) => featureMap(call.input.Record)),
+          )}`),
+  };
+}
+
+export const featureStoreMatchers = {
+  toHaveOfflineDeleteMarker,
+  toHaveOfflineRecord,
+  toHaveOnlineRecord,
+  toHaveReceivedCommandFor,
+  toHaveReceivedPutRecord,
+};
 
 /** Matcher signatures as they appear on `expect(featureStore)`. */
 export interface FeatureStoreMatchers<R = unknown> {
@@ -128,6 +230,14 @@ export interface FeatureStoreMatchers<R = unknown> {
   toHaveOnlineRecord(
     featureGroupName: string,
     recordIdentifier: string,
+    features?: Partial<Record<string, unknown>>,
+  ): R;
+  /** The emulator received `command` (class or name) for the feature group (and record). */
+  toHaveReceivedCommandFor(command: CommandRef, featureGroupName: string, recordIdentifier?: string): R;
+  /** A PutRecord for the feature group (and record) was sent, with those feature values. */
+  toHaveReceivedPutRecord(
+    featureGroupName: string,
+    recordIdentifier?: string,
     features?: Partial<Record<string, unknown>>,
   ): R;
 }

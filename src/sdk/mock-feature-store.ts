@@ -1,4 +1,5 @@
 import {
+  FaultInjector,
   FeatureStore,
   offlineRecordsOf,
   onlineRecordOf,
@@ -6,14 +7,13 @@ import {
   type Clock,
   type CreateFeatureGroupInput,
   type CreateFeatureGroupOutput,
-  type ExecuteScope,
   type FeatureGroup,
   type OfflineRecord,
   type OnlineRecord,
 } from '../core/index.js';
-import { handleWireRequest, type WireRequest, type WireResponse } from '../wire/index.js';
+import { CallHistory, type CallFilter, type CommandRef, type RecordedCall } from './call-history.js';
 import { findSecondSdkCopy, secondSdkCopyWarning } from './check-single-sdk-copy.js';
-import type { WireTarget } from './feature-store-mock-plugin.js';
+import type { FaultControls } from './fault-controls.js';
 import { installOnClientClass } from './install-on-client-class.js';
 import { loadFeatureGroups, type FeatureGroupDefinitions } from './load-feature-groups.js';
 import {
@@ -23,9 +23,17 @@ import {
   SAGEMAKER_CLIENT,
   SAGEMAKER_PACKAGE,
 } from './load-sdk-client.js';
+import {
+  applySettings,
+  flushOffline,
+  resolveSettings,
+  type MockSettings,
+  type ResolvedSettings,
+} from './mock-settings.js';
 import type { ClientClassLike } from './sdk-types.js';
+import { WireResponder } from './wire-responder.js';
 
-export interface MockFeatureStoreOptions {
+export interface MockFeatureStoreOptions extends MockSettings {
   /** Account id in ARNs. Default `123456789012`. */
   readonly accountId?: string;
   /**
@@ -48,6 +56,10 @@ export interface MockFeatureStoreOptions {
    * presets supply it; by default every group is suite-level.
    */
   readonly isInsideTest?: () => boolean;
+  /** Seed of the random choices of fault rules with a `probability`. Default 1: the same run, the same faults. */
+  readonly faultSeed?: number;
+  /** Record every command for `calls()` (default true); turn off for long benchmarks. */
+  readonly callHistory?: boolean;
 }
 
 export interface InspectOptions {
@@ -82,7 +94,25 @@ export interface FeatureStoreMock {
   onlineRecord(featureGroupName: string, recordIdentifier: string, options?: InspectOptions): OnlineRecord | undefined;
   /** Names of the declared feature groups, in every region. */
   featureGroupNames(): string[];
-  /** Back to a clean store: records, offline rows and clock; groups created inside a test are dropped. */
+  /** Fault and latency injection: `faults.add({ operation: 'PutRecord', error: 'ThrottlingException', times: 2 })`. */
+  readonly faults: FaultControls;
+  /** Every command sent since the last reset, oldest first, with input, output or error, and attempts. */
+  calls(): RecordedCall[];
+  /** The calls of one command (`'PutRecord'` or `PutRecordCommand`), optionally for one feature group and record. */
+  commandCalls(command: CommandRef, filter?: CallFilter): RecordedCall[];
+  /** Forgets the recorded calls; state, faults and clock stay. */
+  resetHistory(): void;
+  /** Delivers every buffered offline row now (`write_time` = now); returns how many. */
+  flushOffline(): number;
+  /**
+   * Changes settings of the running mock (offline delivery, unhandled policy). Outside a
+   * test they hold for the rest of the file; inside a test, until the next `reset()`.
+   */
+  configure(settings: MockSettings): void;
+  /**
+   * Back to a clean store: records, offline rows, clock, fault rules, call history and
+   * settings changed inside a test; groups created inside a test are dropped.
+   */
   reset(): void;
   /** Uninstalls: no client is intercepted afterwards. */
   restore(): void;
@@ -120,25 +150,36 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
     timeSource: () => Date.now(),
   });
   const isInsideTest = options.isInsideTest ?? (() => false);
+  const suiteSettings: { current: ResolvedSettings } = {
+    current: resolveSettings(options, {
+      offlineDeliveryDelayMs: store.behaviour.offlineDeliveryDelayMs,
+      onUnhandled: 'error',
+    }),
+  };
+  let settings = suiteSettings.current;
+  applySettings(store, settings);
+  const faults = new FaultInjector(options.faultSeed);
+  const history = options.callHistory === false ? undefined : new CallHistory();
   const testScopedGroups = new Set<FeatureGroup>();
 
   const markIfTestScoped = (group: FeatureGroup | undefined): void => {
     if (group !== undefined && isInsideTest()) testScopedGroups.add(group);
   };
 
-  const target: WireTarget = {
-    defaultRegion: store.defaultRegion,
-    handle(request: WireRequest, scope: ExecuteScope): WireResponse {
-      return handleWireRequest(store, request, scope, {
-        afterExecute(exchange, outcome) {
-          if (exchange.call?.operation === 'CreateFeatureGroup' && outcome.output !== undefined) {
-            const input = exchange.call.input as { FeatureGroupName: string };
-            markIfTestScoped(store.registry.get(store.scope(exchange.scope), input.FeatureGroupName));
-          }
-        },
-      });
+  const target = new WireResponder({
+    store,
+    faults,
+    history,
+    onUnhandled: () => settings.onUnhandled,
+    hooks: {
+      afterExecute(exchange, outcome) {
+        if (exchange.call?.operation === 'CreateFeatureGroup' && outcome.output !== undefined) {
+          const input = exchange.call.input as { FeatureGroupName: string };
+          markIfTestScoped(store.registry.get(store.scope(exchange.scope), input.FeatureGroupName));
+        }
+      },
     },
-  };
+  });
 
   const clientClasses = new Set<ClientClassLike>(options.clients ?? []);
   const runtimeClient = loadClientClass(RUNTIME_PACKAGE, RUNTIME_CLIENT);
@@ -194,11 +235,28 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
     featureGroupNames() {
       return store.registry.all().map((group) => group.name);
     },
+    faults,
+    calls: () => history?.all() ?? [],
+    commandCalls: (command, filter) => history?.ofCommand(command, filter) ?? [],
+    resetHistory() {
+      history?.clear();
+    },
+    flushOffline: () => flushOffline(store),
+    configure(changes) {
+      settings = resolveSettings(changes, settings);
+      if (!isInsideTest()) suiteSettings.current = resolveSettings(changes, suiteSettings.current);
+      applySettings(store, settings);
+    },
     reset() {
       for (const group of testScopedGroups) store.registry.remove(group);
       testScopedGroups.clear();
       store.clearRecords();
       store.clock.useSystemTime();
+      faults.clear();
+      history?.clear();
+      target.warned.clear();
+      settings = suiteSettings.current;
+      applySettings(store, settings);
     },
     restore() {
       for (const uninstall of uninstallers) uninstall();
