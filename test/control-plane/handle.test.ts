@@ -14,7 +14,8 @@ import {
   SageMakerFeatureStoreRuntimeClient,
 } from '@aws-sdk/client-sagemaker-featurestore-runtime';
 import { mockFeatureStore, type FeatureStoreMock } from '../../src/index.js';
-import { featureValues } from '../conformance/helpers.js';
+import { featureValues, onlineOnlyGroup } from '../conformance/helpers.js';
+import { customersGroup } from '../support/fixtures.js';
 import { createGroup, customersRequest, onlineOnlyRequest } from './helpers.js';
 
 describe('the handle and the SageMaker API manage the same feature groups', () => {
@@ -38,7 +39,7 @@ describe('the handle and the SageMaker API manage the same feature groups', () =
   });
 
   test('a group created with the handle is described by the API, and the reverse', async () => {
-    const fromHandle = featureStore.createFeatureGroup(customersRequest({ FeatureGroupName: 'from-handle' }));
+    const fromHandle = featureStore.createFeatureGroup(customersGroup({ FeatureGroupName: 'from-handle' }));
     const fromApi = await createGroup(sagemaker(), customersRequest({ FeatureGroupName: 'from-api' }));
     const described = await sagemaker().send(new DescribeFeatureGroupCommand({ FeatureGroupName: 'from-handle' }));
     expect(described.FeatureGroupArn).toBe(fromHandle.FeatureGroupArn);
@@ -51,7 +52,7 @@ describe('the handle and the SageMaker API manage the same feature groups', () =
     writeFileSync(
       file,
       JSON.stringify({
-        FeatureGroups: [customersRequest({ FeatureGroupName: 'customers' }), onlineOnlyRequest('sessions')],
+        FeatureGroups: [customersGroup({ FeatureGroupName: 'customers' }), onlineOnlyGroup('sessions')],
       }),
     );
     const outputs = featureStore.loadFeatureGroups(file);
@@ -75,19 +76,19 @@ describe('the handle and the SageMaker API manage the same feature groups', () =
     writeFileSync(singleFile, JSON.stringify(customersRequest({ FeatureGroupName: 'two' })));
     featureStore.loadFeatureGroups(arrayFile);
     featureStore.loadFeatureGroups(singleFile);
-    featureStore.loadFeatureGroups(JSON.stringify([customersRequest({ FeatureGroupName: 'three' })]));
-    featureStore.loadFeatureGroups({ FeatureGroups: [customersRequest({ FeatureGroupName: 'four' })] });
-    featureStore.loadFeatureGroups(customersRequest({ FeatureGroupName: 'five' }), { region: 'eu-west-1' });
+    featureStore.loadFeatureGroups(JSON.stringify([customersGroup({ FeatureGroupName: 'three' })]));
+    featureStore.loadFeatureGroups({ FeatureGroups: [customersGroup({ FeatureGroupName: 'four' })] });
+    featureStore.loadFeatureGroups(customersGroup({ FeatureGroupName: 'five' }), { region: 'eu-west-1' });
     expect(await listNames()).toEqual(['four', 'one', 'three', 'two']);
     expect(await listNames(sagemaker('eu-west-1'))).toEqual(['five']);
   });
 
   test('loadFeatureGroups is all or nothing and names the rejected entry', () => {
-    featureStore.createFeatureGroup(customersRequest({ FeatureGroupName: 'existing' }));
+    featureStore.createFeatureGroup(customersGroup({ FeatureGroupName: 'existing' }));
     expect(() =>
       featureStore.loadFeatureGroups([
-        customersRequest({ FeatureGroupName: 'new-one' }),
-        customersRequest({ FeatureGroupName: 'bad', EventTimeFeatureName: 'age' }),
+        customersGroup({ FeatureGroupName: 'new-one' }),
+        customersGroup({ FeatureGroupName: 'bad', EventTimeFeatureName: 'age' }),
       ]),
     ).toThrow(
       /feature group 2 of 2 \(bad\) was rejected with ValidationException: .*not Integral.*No group was loaded/,
@@ -103,7 +104,7 @@ describe('the handle and the SageMaker API manage the same feature groups', () =
   });
 
   test('deleteFeatureGroup deletes as DeleteFeatureGroup does; runtime calls then fail as for a missing group', async () => {
-    featureStore.createFeatureGroup(customersRequest());
+    featureStore.createFeatureGroup(customersGroup());
     featureStore.deleteFeatureGroup('customers');
     await expect(
       sagemaker().send(new DescribeFeatureGroupCommand({ FeatureGroupName: 'customers' })),
