@@ -1,10 +1,17 @@
 import { ValidationError } from '@aws-sdk/client-sagemaker-featurestore-runtime';
 import { customersGroup } from '../support/fixtures.js';
 import { describeEachTarget } from '../support/targets.js';
-import { expectServiceError, offlineOnlyGroup, runtimeCalls, NOW, T_LATER, T_STORED } from './helpers.js';
+import {
+  expectServiceError,
+  notFoundMessage,
+  offlineOnlyGroup,
+  runtimeCalls,
+  NOW,
+  T_LATER,
+  T_STORED,
+} from './helpers.js';
 
 const ARN = 'arn:aws:sagemaker:us-east-1:123456789012:feature-group/customers';
-const NOT_FOUND = "Resource Not Found: Amazon SageMaker can't find a FeatureGroup with name";
 
 describeEachTarget('BatchGetRecord', (session) => {
   const calls = runtimeCalls(session);
@@ -131,13 +138,13 @@ describeEachTarget('BatchGetRecord', (session) => {
         FeatureGroupName: 'nope',
         RecordIdentifierValueAsString: 'x1',
         ErrorCode: 'ResourceNotFound',
-        ErrorMessage: `${NOT_FOUND} nope`,
+        ErrorMessage: expect.stringMatching(notFoundMessage('nope')),
       },
       {
         FeatureGroupName: 'nope',
         RecordIdentifierValueAsString: 'x2',
         ErrorCode: 'ResourceNotFound',
-        ErrorMessage: `${NOT_FOUND} nope`,
+        ErrorMessage: expect.stringMatching(notFoundMessage('nope')),
       },
     ]);
     expect(out.Records?.map((r) => r.RecordIdentifierValueAsString)).toEqual(['c1']);

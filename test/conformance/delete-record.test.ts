@@ -8,6 +8,7 @@ import {
   expectServiceError,
   featureValues,
   fractionalTimeGroup,
+  notFoundMessage,
   runtimeCalls,
   snapshotOf,
   NOW,
@@ -182,7 +183,7 @@ describeEachTarget('DeleteRecord', (session) => {
       type: ValidationError,
       name: 'ValidationError',
       status: 400,
-      message: "Resource Not Found: Amazon SageMaker can't find a FeatureGroup with name nope",
+      message: notFoundMessage('nope'),
     });
     expect(snapshotOf(session, 'customers', ['c1'])).toEqual(before);
   });

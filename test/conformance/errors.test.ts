@@ -5,9 +5,7 @@ import {
 } from '@aws-sdk/client-sagemaker-featurestore-runtime';
 import { customersGroup } from '../support/fixtures.js';
 import { describeEachTarget } from '../support/targets.js';
-import { expectServiceError, runtimeCalls, NOW, T_LATER, T_STORED } from './helpers.js';
-
-const NOT_FOUND = "Resource Not Found: Amazon SageMaker can't find a FeatureGroup with name";
+import { expectServiceError, notFoundMessage, runtimeCalls, NOW, T_LATER, T_STORED } from './helpers.js';
 
 describeEachTarget('errors', (session) => {
   const calls = runtimeCalls(session);
@@ -22,7 +20,7 @@ describeEachTarget('errors', (session) => {
       type: ResourceNotFound,
       name: 'ResourceNotFound',
       status: 404,
-      message: NOT_FOUND,
+      message: notFoundMessage('nope'),
     });
     expect(error.$metadata).toMatchObject({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), attempts: 1 });
     expect(error).not.toHaveProperty('Message');
@@ -42,7 +40,7 @@ describeEachTarget('errors', (session) => {
         type: ValidationError,
         name: 'ValidationError',
         status: 400,
-        message: `${NOT_FOUND} nope`,
+        message: notFoundMessage('nope'),
       });
     });
 
@@ -51,7 +49,7 @@ describeEachTarget('errors', (session) => {
         type: ValidationError,
         name: 'ValidationError',
         status: 400,
-        message: `${NOT_FOUND} nope`,
+        message: notFoundMessage('nope'),
       });
     });
 
@@ -60,7 +58,7 @@ describeEachTarget('errors', (session) => {
         type: ResourceNotFound,
         name: 'ResourceNotFound',
         status: 404,
-        message: `${NOT_FOUND} nope`,
+        message: notFoundMessage('nope'),
       });
     });
 
@@ -73,7 +71,7 @@ describeEachTarget('errors', (session) => {
           FeatureGroupName: 'nope',
           RecordIdentifierValueAsString: 'c1',
           ErrorCode: 'ResourceNotFound',
-          ErrorMessage: `${NOT_FOUND} nope`,
+          ErrorMessage: expect.stringMatching(notFoundMessage('nope')),
         },
       ]);
     });
@@ -87,7 +85,7 @@ describeEachTarget('errors', (session) => {
       type: ResourceNotFound,
       name: 'ResourceNotFound',
       status: 404,
-      message: [`${NOT_FOUND} elsewhere`, 'us-east-1', 'eu-west-1'],
+      message: [notFoundMessage('elsewhere'), 'us-east-1', 'eu-west-1'],
     });
   });
 

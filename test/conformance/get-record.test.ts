@@ -1,7 +1,15 @@
 import { ResourceNotFound, ValidationError } from '@aws-sdk/client-sagemaker-featurestore-runtime';
 import { customersGroup } from '../support/fixtures.js';
 import { describeEachTarget } from '../support/targets.js';
-import { expectServiceError, offlineOnlyGroup, runtimeCalls, NOW, T_LATER, T_STORED } from './helpers.js';
+import {
+  expectServiceError,
+  notFoundMessage,
+  offlineOnlyGroup,
+  runtimeCalls,
+  NOW,
+  T_LATER,
+  T_STORED,
+} from './helpers.js';
 
 describeEachTarget('GetRecord', (session) => {
   const calls = runtimeCalls(session);
@@ -126,7 +134,7 @@ describeEachTarget('GetRecord', (session) => {
         type: ResourceNotFound,
         name: 'ResourceNotFound',
         status: 404,
-        message: `Resource Not Found: Amazon SageMaker can't find a FeatureGroup with name ${FeatureGroupName}`,
+        message: notFoundMessage(FeatureGroupName),
       });
     });
 

@@ -86,6 +86,13 @@ export const runtimeCalls = (session: () => TargetSession) => ({
     ),
 });
 
+/** The service's text for a feature group it can't find (spec §11); the emulator may append a hint after it. */
+export const NOT_FOUND = "Resource Not Found: Amazon SageMaker can't find a FeatureGroup with name";
+
+/** Matches a message that starts with the service's not-found text for exactly that name or ARN. */
+export const notFoundMessage = (nameOrArn: string): RegExp =>
+  new RegExp(`^${`${NOT_FOUND} ${nameOrArn}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+
 /** What a feature group holds, for "a rejected request changes no state" assertions. */
 export const snapshotOf = (session: () => TargetSession, featureGroupName: string, recordIds: readonly string[]) => ({
   offline: session().featureStore.offlineRecords(featureGroupName),

@@ -5,6 +5,7 @@ import {
   expectServiceError,
   featureValues,
   fractionalTimeGroup,
+  notFoundMessage,
   runtimeCalls,
   snapshotOf,
   NOW,
@@ -168,7 +169,7 @@ describeEachTarget('PutRecord', (session) => {
         type: ValidationError,
         name: 'ValidationError',
         status: 400,
-        message: `Resource Not Found: Amazon SageMaker can't find a FeatureGroup with name ${FeatureGroupName}`,
+        message: notFoundMessage(FeatureGroupName),
       });
       expect(snapshotOf(session, 'customers', ['c1'])).toEqual(before);
     });
