@@ -22,10 +22,8 @@ describeEachTarget('errors', (session) => {
       status: 404,
       message: notFoundMessage('nope'),
     });
-    expect(error.$metadata).toMatchObject({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), attempts: 1 });
+    expect(error.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(error).not.toHaveProperty('Message');
-    // A modelled client error is not retried.
-    expect(error.$metadata.totalRetryDelay).toBe(0);
   });
 
   test('each call gets its own request id', async () => {

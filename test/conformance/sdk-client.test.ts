@@ -4,6 +4,7 @@ import {
   ResourceNotFound,
   SageMakerFeatureStoreRuntime,
   SageMakerFeatureStoreRuntimeClient,
+  ValidationError,
 } from '@aws-sdk/client-sagemaker-featurestore-runtime';
 import { mockFeatureStore, type FeatureStoreMock } from '../../src/index.js';
 import { customersGroup } from '../support/fixtures.js';
@@ -74,6 +75,25 @@ describe('the SDK clients of the process', () => {
     await client.send(putCommand());
     await client.send(getCommand());
     expect(credentials).not.toHaveBeenCalled();
+  });
+
+  test('with the default retry strategy, a client error is answered once: the SDK does not retry it', async () => {
+    const client = new SageMakerFeatureStoreRuntimeClient({});
+    const invalid = new GetRecordCommand({
+      FeatureGroupName: 'customers',
+      RecordIdentifierValueAsString: 'c1',
+      FeatureNames: ['not_defined'],
+    });
+    const error = await client.send(invalid).then(
+      () => undefined,
+      (rejection: unknown) => rejection,
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).$metadata).toMatchObject({
+      httpStatusCode: 400,
+      attempts: 1,
+      totalRetryDelay: 0,
+    });
   });
 
   test('a client constructed before installation is served too', async () => {
