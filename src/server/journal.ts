@@ -49,7 +49,7 @@ const acquireLock = (dir: string): string => {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(lockPath, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
         throw new Error(`The data directory ${dir} is in use by the server with process id ${owner}.`, {
           cause: error,
         });
