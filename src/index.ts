@@ -25,3 +25,16 @@ export type { FaultControls } from './sdk/fault-controls.js';
 export type { MockSettings, OfflineDelivery } from './sdk/mock-settings.js';
 export type { UnhandledPolicy } from './sdk/unhandled.js';
 export type { CallTarget, Fault, FaultRule, InjectableErrorCode } from './core/index.js';
+export type { SeedFileOptions } from './sdk/suite-data.js';
+export {
+  FixtureFormatError,
+  SeedError,
+  SnapshotError,
+  type FeatureGroupSnapshot,
+  type FeatureStoreSnapshot,
+  type FixtureFormat,
+  type FixtureRow,
+  type OfflineRowSnapshot,
+  type OnlineRecordSnapshot,
+  type SeedResult,
+} from './core/index.js';

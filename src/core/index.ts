@@ -31,3 +31,26 @@ export {
   type InjectableErrorCode,
 } from './faults.js';
 export { decideFaults, executeWithFaults, identifierNameIn } from './fault-execution.js';
+export {
+  FixtureFormatError,
+  parseCsvRows,
+  parseFixtureRows,
+  parseJsonRows,
+  parseNdjsonRows,
+  type FixtureFormat,
+  type FixtureRow,
+} from './fixture-rows.js';
+export { SeedError, seedRecords, type SeedOptions, type SeedResult } from './seed-records.js';
+export {
+  exportSnapshot,
+  importSnapshot,
+  restoreSnapshotRecords,
+  SnapshotError,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  type FeatureGroupSnapshot,
+  type FeatureStoreSnapshot,
+  type ImportedSnapshot,
+  type OfflineRowSnapshot,
+  type OnlineRecordSnapshot,
+} from './snapshot.js';

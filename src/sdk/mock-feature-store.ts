@@ -7,6 +7,9 @@ import {
   type Clock,
   type CreateFeatureGroupInput,
   type CreateFeatureGroupOutput,
+  type FeatureStoreSnapshot,
+  type FixtureRow,
+  type SeedResult,
   type FeatureGroup,
   type OfflineRecord,
   type OnlineRecord,
@@ -31,6 +34,7 @@ import {
   type ResolvedSettings,
 } from './mock-settings.js';
 import type { ClientClassLike } from './sdk-types.js';
+import { SuiteData, type SeedFileOptions } from './suite-data.js';
 import { WireResponder } from './wire-responder.js';
 
 export interface MockFeatureStoreOptions extends MockSettings {
@@ -60,6 +64,8 @@ export interface MockFeatureStoreOptions extends MockSettings {
   readonly faultSeed?: number;
   /** Record every command for `calls()` (default true); turn off for long benchmarks. */
   readonly callHistory?: boolean;
+  /** A snapshot (or its JSON file) to start from; like `loadSnapshot()` outside a test, it survives `reset()`. */
+  readonly snapshot?: FeatureStoreSnapshot | string;
 }
 
 export interface InspectOptions {
@@ -104,6 +110,22 @@ export interface FeatureStoreMock {
   resetHistory(): void;
   /** Delivers every buffered offline row now (`write_time` = now); returns how many. */
   flushOffline(): number;
+  /**
+   * Writes fixture rows into a feature group through the PutRecord rules: an array of
+   * `{ feature: value }` objects, or a `.json`, `.ndjson`/`.jsonl` or `.csv` file as Athena
+   * or pandas export them. Rows with `is_deleted = true` are replayed as DeleteRecord. All
+   * or nothing. Called outside a test, the rows are put back by every `reset()`.
+   */
+  seed(featureGroupName: string, rowsOrFile: string | readonly FixtureRow[], options?: SeedFileOptions): SeedResult;
+  /** The whole store as JSON-ready data: groups, online records, offline rows, clock. */
+  snapshot(): FeatureStoreSnapshot;
+  /** Writes `snapshot()` to a JSON file (folders created) and returns it. */
+  saveSnapshot(file: string): FeatureStoreSnapshot;
+  /**
+   * Loads a snapshot (data or JSON file): its groups replace those of the same name, with
+   * their records; a frozen clock is set. Outside a test it survives `reset()`.
+   */
+  loadSnapshot(snapshotOrFile: FeatureStoreSnapshot | string): void;
   /**
    * Changes settings of the running mock (offline delivery, unhandled policy). Outside a
    * test they hold for the rest of the file; inside a test, until the next `reset()`.
@@ -165,6 +187,7 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
   const markIfTestScoped = (group: FeatureGroup | undefined): void => {
     if (group !== undefined && isInsideTest()) testScopedGroups.add(group);
   };
+  const suiteData = new SuiteData(store, isInsideTest, testScopedGroups);
 
   const target = new WireResponder({
     store,
@@ -242,6 +265,12 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
       history?.clear();
     },
     flushOffline: () => flushOffline(store),
+    seed: (featureGroupName, rowsOrFile, seedOptions) => suiteData.seed(featureGroupName, rowsOrFile, seedOptions),
+    snapshot: () => suiteData.snapshot(),
+    saveSnapshot: (file) => suiteData.saveSnapshot(file),
+    loadSnapshot(snapshotOrFile) {
+      suiteData.loadSnapshot(snapshotOrFile);
+    },
     configure(changes) {
       settings = resolveSettings(changes, settings);
       if (!isInsideTest()) suiteSettings.current = resolveSettings(changes, suiteSettings.current);
@@ -250,8 +279,10 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
     reset() {
       for (const group of testScopedGroups) store.registry.remove(group);
       testScopedGroups.clear();
+      suiteData.restoreDisplacedGroups();
       store.clearRecords();
       store.clock.useSystemTime();
+      suiteData.replay();
       faults.clear();
       history?.clear();
       target.warned.clear();
@@ -264,7 +295,13 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
       if (globals[ACTIVE] === mock) delete globals[ACTIVE];
     },
   };
-  for (const request of options.featureGroups ?? []) mock.createFeatureGroup(request);
+  try {
+    for (const request of options.featureGroups ?? []) mock.createFeatureGroup(request);
+    if (options.snapshot !== undefined) suiteData.loadSnapshot(options.snapshot);
+  } catch (error) {
+    mock.restore(); // A bad group or snapshot must not leave the clients patched.
+    throw error;
+  }
   globals[ACTIVE] = mock;
   return mock;
 };

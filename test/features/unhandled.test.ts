@@ -124,6 +124,6 @@ describe("onUnhandled: 'warn'", () => {
 test('configure() switches the policy, and rejects unknown values', async () => {
   featureStore = mockFeatureStore();
   featureStore.configure({ onUnhandled: 'warn' });
-  expect((await putToNope().catch((e: unknown) => e as Error)).message).toBe(NOT_FOUND);
+  expect(((await putToNope().catch((e: unknown) => e)) as Error).message).toBe(NOT_FOUND);
   expect(() => featureStore.configure({ onUnhandled: 'bypass' as never })).toThrow(/'error' or 'warn'/);
 });
