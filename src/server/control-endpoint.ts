@@ -3,6 +3,9 @@ import {
   FeatureStoreError,
   type BehaviourOptions,
   type CreateFeatureGroupInput,
+  type Fault,
+  type FaultInjector,
+  type FaultRule,
 } from '../core/index.js';
 import type { RequestTarget } from './to-wire-request.js';
 import type { ServerFeatureStore } from './server-feature-store.js';
@@ -88,7 +91,9 @@ const changeBehaviour = (fs: ServerFeatureStore, body: Record<string, unknown>):
       throw badRequest(`Unknown behaviour switch '${key}'. Known: ${Object.keys(DEFAULT_BEHAVIOUR).join(', ')}.`);
     }
     const expected = typeof DEFAULT_BEHAVIOUR[key as keyof BehaviourOptions];
-    if (typeof value !== expected) throw badRequest(`Behaviour switch '${key}' takes a ${expected}.`);
+    if (typeof value !== expected || value === null || Array.isArray(value)) {
+      throw badRequest(`Behaviour switch '${key}' takes a${expected === 'object' ? 'n' : ''} ${expected}.`);
+    }
   }
   return fs.setBehaviour(body as Partial<BehaviourOptions>);
 };
@@ -98,6 +103,65 @@ const declareFeatureGroups = (fs: ServerFeatureStore, text: string, region: stri
   const requests = Array.isArray(body) ? body : [body];
   const outputs = requests.map((request) => fs.createFeatureGroup(request as CreateFeatureGroupInput, { region }));
   return Array.isArray(body) ? outputs : (outputs[0] as object);
+};
+
+/** Fault ids for the HTTP API, per injector: rules are objects in-process, numbers over the wire. */
+const faultIds = new WeakMap<FaultInjector, { next: number; ids: WeakMap<Fault, number> }>();
+
+const idsOf = (injector: FaultInjector): { next: number; ids: WeakMap<Fault, number> } => {
+  let entry = faultIds.get(injector);
+  if (entry === undefined) faultIds.set(injector, (entry = { next: 1, ids: new WeakMap() }));
+  return entry;
+};
+
+const describeFault = (injector: FaultInjector, fault: Fault): object => ({
+  id: idsOf(injector).ids.get(fault),
+  description: fault.description,
+  hits: fault.hits,
+  remaining: Number.isFinite(fault.remaining) ? fault.remaining : null,
+  rule: fault.rule,
+});
+
+const addFault = (injector: FaultInjector, body: Record<string, unknown>): object => {
+  let fault: Fault;
+  try {
+    fault = injector.add(body as FaultRule);
+  } catch (error) {
+    if (error instanceof TypeError || error instanceof RangeError) throw badRequest(error.message);
+    throw error;
+  }
+  const ids = idsOf(injector);
+  ids.ids.set(fault, ids.next++);
+  return describeFault(injector, fault);
+};
+
+const faultRoute = (
+  fs: ServerFeatureStore,
+  method: string,
+  id: string | undefined,
+  text: string,
+): ControlResponse | undefined => {
+  const injector = fs.faults;
+  if (id === undefined) {
+    if (method === 'GET')
+      return { statusCode: 200, body: { faults: injector.list().map((f) => describeFault(injector, f)) } };
+    if (method === 'POST') return { statusCode: 200, body: addFault(injector, objectBody(text)) };
+    if (method === 'DELETE') {
+      injector.clear();
+      return { statusCode: 200, body: {} };
+    }
+  } else if (id === 'reseed' && method === 'POST') {
+    const { seed } = objectBody(text);
+    if (seed !== undefined && !Number.isInteger(seed)) throw badRequest('"seed" takes an integer.');
+    injector.reseed(seed as number | undefined);
+    return { statusCode: 200, body: {} };
+  } else if (method === 'DELETE') {
+    const fault = injector.list().find((f) => String(idsOf(injector).ids.get(f)) === id);
+    if (fault === undefined) throw new ControlError(404, 'FaultNotFound', `No fault rule ${id}.`);
+    fault.remove();
+    return { statusCode: 200, body: {} };
+  }
+  return undefined;
 };
 
 const route = (fs: ServerFeatureStore, method: string, target: RequestTarget, text: string): ControlResponse => {
@@ -155,12 +219,11 @@ const route = (fs: ServerFeatureStore, method: string, target: RequestTarget, te
       break;
     case 'GET faults':
     case 'POST faults':
-    case 'DELETE faults':
-      throw new ControlError(
-        501,
-        'NotImplemented',
-        'Fault injection is not exposed over HTTP yet; in-process, pass `hooks.beforeExecute` to startServer() and throw a FeatureStoreError from it.',
-      );
+    case 'DELETE faults': {
+      const answer = segments.length <= 2 ? faultRoute(fs, method, name, text) : undefined;
+      if (answer !== undefined) return answer;
+      break;
+    }
   }
   throw new ControlError(
     404,

@@ -1,9 +1,13 @@
 import {
+  decideFaults,
+  executeWithFaults,
+  FaultInjector,
   FeatureStore,
   FeatureStoreError,
   offlineRecordsOf,
   onlineRecordOf,
   type BehaviourOptions,
+  type CallFaults,
   type Clock,
   type CreateFeatureGroupInput,
   type CreateFeatureGroupOutput,
@@ -14,6 +18,7 @@ import {
   type OnlineRecord,
 } from '../core/index.js';
 import { handleWireRequest, type WireHooks, type WireRequest, type WireResponse } from '../wire/index.js';
+import { delayOnClock } from './delay-on-clock.js';
 import { Journal, type JournalEntry } from './journal.js';
 
 export interface ServerFeatureStoreOptions {
@@ -63,8 +68,10 @@ const locationOf = (group: FeatureGroup): FeatureGroupLocation => ({ ...group.sc
  */
 export class ServerFeatureStore {
   readonly store: FeatureStore;
-  /** The emulator's clock; changes made through it are journaled. */
+  /** The emulator's clock; with a data directory, every change is journaled. */
   readonly clock: Clock;
+  /** Fault rules for the calls that follow (not journaled: they are test set-up, not state). */
+  readonly faults = new FaultInjector();
   /** Entries replayed from the data directory on start. */
   readonly replayed: number;
   /** Journal entries that failed on replay (written by a version with other rules). */
@@ -72,6 +79,8 @@ export class ServerFeatureStore {
   private readonly journal: Journal | undefined;
   private readonly declared = new Set<FeatureGroup>();
   private readonly hooks: WireHooks;
+  /** The store as the wire handler and the fault executor see it: every core call journaled. */
+  private readonly journaling: FeatureStore;
   /** Source time pinned for the duration of one call, so the journal records the exact instant it ran at. */
   private pinnedSourceTime: number | undefined;
 
@@ -90,36 +99,38 @@ export class ServerFeatureStore {
         timeSource: () => this.pinnedSourceTime ?? Date.now(),
       });
     this.hooks = options.hooks ?? {};
-    this.clock = this.journaledClock();
+    this.clock = this.store.clock;
+    this.journaling = Object.create(this.store) as FeatureStore;
+    this.journaling.execute = (operation, input, scope) => this.execute(operation, input, scope);
     this.journal = options.dataDir === undefined ? undefined : Journal.open(options.dataDir);
     const failures: string[] = [];
     this.replayed = this.journal === undefined ? 0 : this.replay(this.journal.entries, failures);
     this.replayFailures = failures;
+    this.clock.onChange(() => this.journal?.append(this.clockState()));
     for (const request of options.featureGroups ?? []) this.declare(request);
   }
 
-  /** Answers one HTTP exchange of the AWS protocols through the shared wire handler. */
-  handle(request: WireRequest): WireResponse {
-    let at: number | undefined;
-    try {
-      return handleWireRequest(this.store, request, undefined, {
-        beforeExecute: (exchange) => {
-          this.hooks.beforeExecute?.(exchange);
-          at = this.pin();
-        },
-        afterExecute: (exchange, outcome) => {
-          if (outcome.output !== undefined && exchange.call !== undefined && at !== undefined) {
-            this.record(exchange.call.operation, exchange.call.input, exchange.scope, at);
-          }
-          this.hooks.afterExecute?.(exchange, outcome);
-        },
-      });
-    } finally {
-      this.pinnedSourceTime = undefined;
-    }
+  /**
+   * Answers one HTTP exchange of the AWS protocols through the shared wire handler, under
+   * the fault rules. An injected delay holds the answer (computed at arrival) on the clock.
+   */
+  handle(request: WireRequest): WireResponse | Promise<WireResponse> {
+    let faults: CallFaults | undefined;
+    const target =
+      this.faults.size === 0
+        ? this.journaling
+        : Object.assign(Object.create(this.journaling) as FeatureStore, {
+            execute: (operation: string, input: unknown, scope?: ExecuteScope): object => {
+              faults = decideFaults(this.store, this.faults, operation, input, scope);
+              return executeWithFaults(this.journaling, operation, input, scope, faults);
+            },
+          });
+    const response = handleWireRequest(target, request, undefined, this.hooks);
+    const delayMs = (faults as CallFaults | undefined)?.delayMs ?? 0;
+    return delayMs > 0 ? delayOnClock(this.clock, delayMs).then(() => response) : response;
   }
 
-  /** Runs an operation in the core and journals it when it changed state. */
+  /** Runs an operation in the core and journals it, with the instant it ran at, when it may have changed state. */
   execute(operation: string, input: unknown, scope: ExecuteScope = {}): object {
     try {
       const at = this.pin();
@@ -166,6 +177,7 @@ export class ServerFeatureStore {
       .filter((group) => options.keepFeatureGroups === true || this.declared.has(group))
       .map(locationOf);
     this.applyReset(keep);
+    this.faults.clear();
     this.journal?.append({ type: 'reset', keep });
   }
 
@@ -225,27 +237,6 @@ export class ServerFeatureStore {
     } finally {
       this.pinnedSourceTime = undefined;
     }
-  }
-
-  /** The core clock, with every change journaled; inherits the rest (`now`, `frozen`, ...) from it. */
-  private journaledClock(): Clock {
-    const clock = this.store.clock;
-    const changed = (): void => this.journal?.append(this.clockState());
-    const journaled = Object.create(clock) as Clock;
-    return Object.assign(journaled, {
-      set(instant: Parameters<Clock['set']>[0]) {
-        clock.set(instant);
-        changed();
-      },
-      advance(by: Parameters<Clock['advance']>[0]) {
-        clock.advance(by);
-        changed();
-      },
-      useSystemTime() {
-        clock.useSystemTime();
-        changed();
-      },
-    });
   }
 
   private applyReset(keep: readonly FeatureGroupLocation[]): void {

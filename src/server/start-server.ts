@@ -129,7 +129,7 @@ export const startServer = async (options: StartServerOptions = {}): Promise<Run
       sendError(response, wire, unsupported);
       return;
     }
-    send(response, featureStore.handle(wire));
+    send(response, await featureStore.handle(wire));
   };
 
   const server = createServer(

@@ -164,9 +164,110 @@ describe('control endpoint /_mock', () => {
     expect(server.featureStore.featureGroupNames()).toEqual(['customers', 'scratch']);
   });
 
-  test('fault injection over HTTP answers 501 until the core offers it', async () => {
-    const response = await control(server.url, 'POST', '/faults', {});
-    expect(response.status).toBe(501);
+  describe('faults', () => {
+    test('an error rule answers matching calls with the service error, for its number of uses', async () => {
+      const added = await control(server.url, 'POST', '/faults', {
+        operation: 'PutRecord',
+        featureGroup: 'customers',
+        error: 'ThrottlingException',
+        times: 1,
+      });
+      expect(added.json()).toEqual({
+        id: 1,
+        description: 'ThrottlingException on PutRecord customers',
+        hits: 0,
+        remaining: 1,
+        rule: { operation: 'PutRecord', featureGroup: 'customers', error: 'ThrottlingException', times: 1 },
+      });
+      const throttled = await putCustomer(server.url, 'c1', '2026-01-01T00:00:00Z');
+      expect({ status: throttled.status, code: throttled.headers['x-amzn-errortype'], body: throttled.json() }).toEqual(
+        {
+          status: 400,
+          code: 'ThrottlingException',
+          body: { Message: 'Rate exceeded' },
+        },
+      );
+      expect(server.featureStore.offlineRecords('customers')).toEqual([]);
+      expect((await putCustomer(server.url, 'c1', '2026-01-01T00:00:00Z')).status).toBe(200);
+      expect((await control(server.url, 'GET', '/faults')).json()).toMatchObject({
+        faults: [{ id: 1, hits: 1, remaining: 0 }],
+      });
+    });
+
+    test('ServiceUnavailable answers 503; rules are removed one by one or all at once', async () => {
+      await control(server.url, 'POST', '/faults', { error: 'ServiceUnavailable' });
+      await control(server.url, 'POST', '/faults', { operation: ['GetRecord'], error: 'AccessForbidden' });
+      const unavailable = await putCustomer(server.url, 'c1', '2026-01-01T00:00:00Z');
+      expect({ status: unavailable.status, code: unavailable.headers['x-amzn-errortype'] }).toEqual({
+        status: 503,
+        code: 'ServiceUnavailable',
+      });
+      expect((await control(server.url, 'DELETE', '/faults/1')).status).toBe(200);
+      expect((await control(server.url, 'GET', '/faults')).json()).toMatchObject({ faults: [{ id: 2 }] });
+      expect((await control(server.url, 'DELETE', '/faults/1')).status).toBe(404);
+      expect((await control(server.url, 'DELETE', '/faults')).status).toBe(200);
+      expect((await control(server.url, 'GET', '/faults')).json()).toEqual({ faults: [] });
+      expect((await putCustomer(server.url, 'c1', '2026-01-01T00:00:00Z')).status).toBe(200);
+    });
+
+    test('a delay holds the answer until the clock passes it', async () => {
+      await control(server.url, 'POST', '/faults', { operation: 'PutRecord', delay: '10m', times: 1 });
+      let answered = false;
+      const delayed = putCustomer(server.url, 'c1', '2026-01-01T00:00:00Z').then((response) => {
+        answered = true;
+        return response;
+      });
+      // A round trip later the write has landed (state changes on arrival) but its answer is held.
+      await control(server.url, 'GET', '/health');
+      expect(server.featureStore.onlineRecord('customers', 'c1')?.recordIdentifier).toBe('c1');
+      expect(answered).toBe(false);
+      await control(server.url, 'POST', '/clock', { advance: '10m' });
+      expect((await delayed).status).toBe(200);
+    });
+
+    test('an unprocessed rule leaves BatchGetRecord entries unprocessed', async () => {
+      await putCustomer(server.url, 'c1', '2026-01-01T00:00:00Z');
+      await putCustomer(server.url, 'c2', '2026-01-01T00:00:00Z');
+      await control(server.url, 'POST', '/faults', {
+        operation: 'BatchGetRecord',
+        recordIdentifier: 'c2',
+        unprocessed: true,
+      });
+      const response = await rawRequest(server.url, {
+        method: 'POST',
+        path: '/BatchGetRecord',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          Identifiers: [{ FeatureGroupName: 'customers', RecordIdentifiersValueAsString: ['c1', 'c2'] }],
+        }),
+      });
+      const body = response.json() as {
+        Records: { RecordIdentifierValueAsString: string }[];
+        UnprocessedIdentifiers: unknown[];
+      };
+      expect(body.Records.map((r) => r.RecordIdentifierValueAsString)).toEqual(['c1']);
+      expect(body.UnprocessedIdentifiers).toEqual([
+        { FeatureGroupName: 'customers', RecordIdentifiersValueAsString: ['c2'] },
+      ]);
+    });
+
+    test.each([
+      [{ operation: 'PutRecord' }, /needs an effect/],
+      [{ error: 'ThrottlingException', times: 0 }, /times must be an integer/],
+      [{ error: 'ThrottlingException', colour: 'red' }, /Unknown fault rule option colour/],
+    ])('an invalid rule %j gets 400', async (rule, message) => {
+      const response = await control(server.url, 'POST', '/faults', rule);
+      expect({ status: response.status, message: (response.json() as { message: string }).message }).toMatchObject({
+        status: 400,
+        message: expect.stringMatching(message),
+      });
+    });
+
+    test('reset removes every rule', async () => {
+      await control(server.url, 'POST', '/faults', { error: 'InternalFailure' });
+      await control(server.url, 'POST', '/reset');
+      expect((await control(server.url, 'GET', '/faults')).json()).toEqual({ faults: [] });
+    });
   });
 
   test.each([

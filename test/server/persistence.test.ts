@@ -113,6 +113,28 @@ describe('persistence with a data directory', () => {
     expect(lines.map((entry) => entry.operation)).toEqual(['CreateFeatureGroup', 'PutRecord']);
   });
 
+  test('the journal holds what the core ran: entries a fault left unprocessed stay unwritten after a restart', async () => {
+    let server = await start({ featureGroups: [customersGroup()] });
+    server.featureStore.faults.add({ operation: 'BatchWriteRecord', recordIdentifier: 'c2', unprocessed: true });
+    const entry = (id: string) => ({
+      FeatureGroupName: 'customers',
+      Record: [
+        { FeatureName: 'customer_id', ValueAsString: id },
+        { FeatureName: 'event_time', ValueAsString: '2026-01-01T00:00:00Z' },
+      ],
+    });
+    const response = await rawRequest(server.url, {
+      method: 'POST',
+      path: '/BatchWriteRecord',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ Entries: [entry('c1'), entry('c2')] }),
+    });
+    expect(response.status).toBe(200);
+    expect((response.json() as { UnprocessedEntries: unknown[] }).UnprocessedEntries).toHaveLength(1);
+    server = await restart(server);
+    expect(server.featureStore.offlineRecords('customers').map((row) => row.customer_id)).toEqual(['c1']);
+  });
+
   test('reset survives a restart; groups declared on start are kept and not declared twice', async () => {
     const declared = { featureGroups: [customersGroup()] };
     let server = await start(declared);
