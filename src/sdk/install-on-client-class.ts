@@ -1,5 +1,6 @@
 import { getFeatureStoreMockPlugin, type WireTarget } from './feature-store-mock-plugin.js';
 import type { ClientClassLike, ClientLike, CommandLike, PluggableLike } from './sdk-types.js';
+import { isSinonStub, unansweredCommandWarning } from './sinon-stub.js';
 
 type Send = (this: ClientLike, command: CommandLike, ...rest: unknown[]) => unknown;
 
@@ -15,6 +16,21 @@ export const installOnClientClass = (clientClass: ClientClassLike, target: WireT
   const previous = prototype.send;
   const plugins = new WeakMap<ClientLike, PluggableLike>();
   let active = true;
+  // aws-sdk-client-mock was there first: its stub answers before our plugin can run.
+  const underStub = isSinonStub(previous);
+  const warnedCommands = new Set<string>();
+  const explainUndefined = (result: unknown, commandName: string): unknown => {
+    const check = (output: unknown): unknown => {
+      if (output === undefined && active && !warnedCommands.has(commandName)) {
+        warnedCommands.add(commandName);
+        console.warn(unansweredCommandWarning(clientClass.name, commandName));
+      }
+      return output;
+    };
+    // An unconfigured stub returns undefined itself, not even a promise.
+    const thenable = typeof (result as { then?: unknown } | undefined)?.then === 'function';
+    return thenable ? (result as Promise<unknown>).then(check) : check(result);
+  };
 
   const send: Send = function (this: ClientLike, command, ...rest) {
     if (active && command !== null && typeof command === 'object' && command.middlewareStack !== undefined) {
@@ -25,7 +41,9 @@ export const installOnClientClass = (clientClass: ClientClassLike, target: WireT
       }
       plugin.applyToStack(command.middlewareStack);
     }
-    return previous.call(this, command, ...rest);
+    const result = previous.call(this, command, ...rest);
+    // The real SDK never resolves undefined; a sinon stub without a behaviour does.
+    return underStub ? explainUndefined(result, String(command?.constructor?.name)) : result;
   };
   prototype.send = send;
 

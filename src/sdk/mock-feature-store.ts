@@ -34,6 +34,7 @@ import {
   type ResolvedSettings,
 } from './mock-settings.js';
 import type { ClientClassLike } from './sdk-types.js';
+import { warnAboutSinonStub } from './sinon-stub.js';
 import { SuiteData, type SeedFileOptions } from './suite-data.js';
 import { WireResponder } from './wire-responder.js';
 
@@ -219,6 +220,11 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
     if (copies !== undefined) console.warn(secondSdkCopyWarning(packageName, copies));
   }
   const uninstallers = [...clientClasses].map((clientClass) => installOnClientClass(clientClass, target));
+  // aws-sdk-client-mock installed after us replaces send: say so where a test looks at the emulator.
+  const warnedStubs = new WeakSet<object>();
+  const checkForStubs = (): void => {
+    for (const clientClass of clientClasses) warnAboutSinonStub(clientClass, warnedStubs);
+  };
 
   const requireGroup = (featureGroupName: string, inspect: InspectOptions = {}): FeatureGroup => {
     const group = store.findFeatureGroup(featureGroupName, inspect.region);
@@ -250,17 +256,25 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
       store.execute('DeleteFeatureGroup', { FeatureGroupName: featureGroupName }, { region: inspect.region });
     },
     offlineRecords(featureGroupName, filter = {}) {
+      checkForStubs();
       return offlineRecordsOf(requireGroup(featureGroupName, filter), store.clock.now(), filter.recordIdentifier);
     },
     onlineRecord(featureGroupName, recordIdentifier, inspect = {}) {
+      checkForStubs();
       return onlineRecordOf(requireGroup(featureGroupName, inspect), recordIdentifier, store.clock.now());
     },
     featureGroupNames() {
       return store.registry.all().map((group) => group.name);
     },
     faults,
-    calls: () => history?.all() ?? [],
-    commandCalls: (command, filter) => history?.ofCommand(command, filter) ?? [],
+    calls() {
+      checkForStubs();
+      return history?.all() ?? [];
+    },
+    commandCalls(command, filter) {
+      checkForStubs();
+      return history?.ofCommand(command, filter) ?? [];
+    },
     resetHistory() {
       history?.clear();
     },
@@ -277,6 +291,7 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
       applySettings(store, settings);
     },
     reset() {
+      checkForStubs();
       for (const group of testScopedGroups) store.registry.remove(group);
       testScopedGroups.clear();
       suiteData.restoreDisplacedGroups();
