@@ -1,4 +1,9 @@
-import { GetRecordCommand, PutRecordCommand } from '@aws-sdk/client-sagemaker-featurestore-runtime';
+import {
+  BatchWriteRecordCommand,
+  GetRecordCommand,
+  ListRecordsCommand,
+  PutRecordCommand,
+} from '@aws-sdk/client-sagemaker-featurestore-runtime';
 
 /**
  * What the benchmark calls: one row per named case. A case declares the feature groups it
@@ -31,6 +36,14 @@ const customerRecord = (id, eventTime = '2026-01-01T00:00:00Z') => [
   { FeatureName: 'city', ValueAsString: 'Paris' },
 ];
 
+/** 25 BatchWriteRecord entries of distinct records, the most one call takes. */
+const batchOf25 = (first) =>
+  Array.from({ length: 25 }, (_, i) => ({ FeatureGroupName: 'customers', Record: customerRecord(`c${first + i}`) }));
+
+const LIST_RECORDS_STORE_SIZE = 100_000;
+/** NextTokens of every page of the seeded store, collected by the seed: iteration i reads page i (mod pages). */
+let listRecordsTokens = [undefined];
+
 /**
  * @typedef {object} BenchCase
  * @property {string} name
@@ -58,5 +71,41 @@ export const cases = [
       await client.send(new PutRecordCommand({ FeatureGroupName: 'customers', Record: customerRecord('c1') }));
     },
     command: () => new GetRecordCommand({ FeatureGroupName: 'customers', RecordIdentifierValueAsString: 'c1' }),
+  },
+  {
+    name: 'BatchWrite25',
+    operation: 'BatchWriteRecord',
+    featureGroups: [customersGroup],
+    seed: async () => {},
+    // 25 records per call, the same 25 each time: 25 online overwrites and 25 offline rows per call.
+    command: () => new BatchWriteRecordCommand({ Entries: batchOf25(0) }),
+  },
+  {
+    name: 'ListRecords100k',
+    operation: 'ListRecords',
+    featureGroups: [customersGroup],
+    // 100k records, then one walk over every page to collect the tokens the timed calls resume from.
+    seed: async (client) => {
+      for (let first = 0; first < LIST_RECORDS_STORE_SIZE; first += 25) {
+        await client.send(new BatchWriteRecordCommand({ Entries: batchOf25(first) }));
+      }
+      const tokens = [undefined];
+      for (let token; ;) {
+        const page = await client.send(
+          new ListRecordsCommand({ FeatureGroupName: 'customers', MaxResults: 100, NextToken: token }),
+        );
+        if (page.NextToken === undefined) break;
+        token = page.NextToken;
+        tokens.push(token);
+      }
+      listRecordsTokens = tokens;
+    },
+    // A page of 100 anywhere in the store: resuming from a token must not cost a scan of what precedes it.
+    command: (iteration) =>
+      new ListRecordsCommand({
+        FeatureGroupName: 'customers',
+        MaxResults: 100,
+        NextToken: listRecordsTokens[iteration % listRecordsTokens.length],
+      }),
   },
 ];
