@@ -86,14 +86,17 @@ export const spawnServer = (args: readonly string[]): Promise<ServerProcess> => 
 
 /**
  * Tools installed by .ci/run (Debian's awscli and python3-boto3). Missing locally: the
- * tests are skipped with a note. Missing in CI: the tests fail, so CI cannot skip silently.
+ * tests are skipped with a note. Missing in CI (`CI` set, or .ci/run's
+ * `SAGEMAKER_FEATURESTORE_MOCK_REAL_CLIENTS=required`): the tests fail, so CI cannot skip silently.
  */
 export const externalTool = (description: string, command: string, args: readonly string[]): boolean => {
   const probe = existsSync(command) ? spawnSync(command, args, { encoding: 'utf8' }) : undefined;
   const available = probe !== undefined && probe.status === 0;
   if (available) return true;
   const why = `${description} is not available (${command} ${args.join(' ')}${probe === undefined ? ': not installed' : `: ${probe.stderr.trim()}`})`;
-  if (process.env.CI) throw new Error(`${why}; CI must install it (.ci/run installs awscli and python3-boto3).`);
+  if (process.env.CI || process.env.SAGEMAKER_FEATURESTORE_MOCK_REAL_CLIENTS === 'required') {
+    throw new Error(`${why}; CI must install it (.ci/run installs awscli and python3-boto3).`);
+  }
   console.warn(`${why}: skipping. Install with: apt-get install -y --no-install-recommends awscli python3-boto3`);
   return false;
 };
