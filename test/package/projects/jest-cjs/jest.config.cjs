@@ -1,0 +1,6 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  transform: {},
+  setupFilesAfterEnv: ['sagemaker-featurestore-mock/jest'],
+};
