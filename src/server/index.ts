@@ -1,4 +1,10 @@
-export { DEFAULT_MAX_BODY_BYTES, startServer, type RunningServer, type StartServerOptions } from './start-server.js';
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_HEADER_BYTES,
+  startServer,
+  type RunningServer,
+  type StartServerOptions,
+} from './start-server.js';
 export {
   ServerFeatureStore,
   type FeatureGroupLocation,

@@ -15,6 +15,12 @@ import { ServerFeatureStore, type ServerFeatureStoreOptions } from './server-fea
 import { parseRequestTarget, toWireRequest } from './to-wire-request.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+/**
+ * Room for the request line and headers. A RecordIdentifierValueAsString may be 358,400
+ * characters and travels in the GetRecord/DeleteRecord query string, percent-encoded (up
+ * to 9 bytes a character), so Node's 16 KiB default would refuse requests the model allows.
+ */
+export const DEFAULT_MAX_HEADER_BYTES = 4 * 1024 * 1024;
 
 export interface StartServerOptions extends ServerFeatureStoreOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
@@ -23,6 +29,8 @@ export interface StartServerOptions extends ServerFeatureStoreOptions {
   readonly host?: string;
   /** Largest request body accepted; larger ones get 413. Default 8 MiB. */
   readonly maxBodyBytes?: number;
+  /** Largest request line plus headers accepted; larger ones get 431. Default 4 MiB. */
+  readonly maxHeaderBytes?: number;
   /** A client must send all headers within this time, else 408. Default 10 s. */
   readonly headersTimeoutMs?: number;
   /** A client must send the whole request within this time, else 408. Default 30 s. */
@@ -136,6 +144,7 @@ export const startServer = async (options: StartServerOptions = {}): Promise<Run
     {
       headersTimeout,
       requestTimeout,
+      maxHeaderSize: options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES,
       // Timeouts are only checked this often; Node's default (30 s) would let slow clients linger.
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeout / 2))),
     },

@@ -183,6 +183,21 @@ describe('HTTP server', () => {
     }
   });
 
+  test('a query string as long as the model allows reaches the core; a longer request line gets 431', async () => {
+    const longest = 'x'.repeat(358_400);
+    const allowed = await rawRequest(server.url, {
+      path: `/FeatureGroup/customers?RecordIdentifierValueAsString=${longest}`,
+    });
+    // The core, not the HTTP layer, answers: the model allows the length, the service's size rule does not.
+    expectAwsError(allowed, 400, 'ValidationError', /record identifier is 358400 bytes/);
+    const tooLong = await rawRequest(server.url, {
+      path: `/FeatureGroup/customers?RecordIdentifierValueAsString=${'x'.repeat(4 * 1024 * 1024)}`,
+    }).catch((error: NodeJS.ErrnoException) => error.code);
+    // Node answers 431 and closes; a client still writing may see the reset instead.
+    expect([431, 'ECONNRESET', 'EPIPE']).toContain(typeof tooLong === 'string' ? tooLong : tooLong.status);
+    expect((await getCustomer(server.url)).status).toBe(200);
+  });
+
   describe('oversized bodies', () => {
     const big = Buffer.alloc(64 * 1024 + 1, 0x20);
 
