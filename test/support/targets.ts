@@ -1,6 +1,12 @@
 import { SageMakerFeatureStoreRuntimeClient } from '@aws-sdk/client-sagemaker-featurestore-runtime';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { mockFeatureStore, type FeatureStoreMock, type MockFeatureStoreOptions } from '../../src/index.js';
+import {
+  getActiveFeatureStoreMock,
+  mockFeatureStore,
+  type FeatureStoreMock,
+  type MockFeatureStoreOptions,
+} from '../../src/index.js';
+import { startServer } from '../../src/server/index.js';
 
 /**
  * Conformance tests are written once and run against every way the emulator can be
@@ -45,8 +51,41 @@ export const inProcessTarget: ConformanceTarget = {
   },
 };
 
-/** Every target the conformance suite runs against. Server mode and direct mode add theirs here. */
-export const targets: readonly ConformanceTarget[] = [inProcessTarget];
+/**
+ * Server mode: a server on an ephemeral loopback port, and plain SDK clients pointed at
+ * it with `endpoint` (signed with dummy credentials, as against AWS). No in-process
+ * interception may be active, or the clients would never reach the server.
+ */
+export const serverTarget: ConformanceTarget = {
+  name: 'server',
+  async open(options = {}) {
+    if (getActiveFeatureStoreMock() !== undefined) {
+      throw new Error('The server target needs real HTTP clients: restore() the in-process mock first.');
+    }
+    const server = await startServer({ behaviour: options.behaviour });
+    const config = {
+      region: 'us-east-1',
+      endpoint: server.url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+    };
+    const runtime = new SageMakerFeatureStoreRuntimeClient(config);
+    const sagemaker = new SageMakerClient(config);
+    return {
+      featureStore: server.featureStore,
+      runtime,
+      sagemaker,
+      close: () => {
+        runtime.destroy();
+        sagemaker.destroy();
+        return server.close();
+      },
+    };
+  },
+};
+
+/** Every target the conformance suite runs against. Direct mode adds its own here. */
+export const targets: readonly ConformanceTarget[] = [inProcessTarget, serverTarget];
 
 /**
  * `describe` once per target; `session()` inside a test returns that target's session,
