@@ -52,17 +52,15 @@ const stub = <T extends { restore(): void }>(mock: T): T => {
 describe('aws-sdk-client-mock mocks other clients while the emulator serves Feature Store', () => {
   test('SageMaker commands the emulator lacks are stubbed; feature-group commands are forwarded', async () => {
     const sagemakerMock = stub(mockClient(SageMakerClient));
-    sagemakerMock
-      .on(ListModelsCommand)
-      .resolves({
-        Models: [
-          {
-            ModelName: 'churn',
-            ModelArn: 'arn:aws:sagemaker:us-east-1:123456789012:model/churn',
-            CreationTime: new Date(0),
-          },
-        ],
-      });
+    sagemakerMock.on(ListModelsCommand).resolves({
+      Models: [
+        {
+          ModelName: 'churn',
+          ModelArn: 'arn:aws:sagemaker:us-east-1:123456789012:model/churn',
+          CreationTime: new Date(0),
+        },
+      ],
+    });
     sagemakerMock.send.callThrough();
 
     await sagemaker.send(new CreateFeatureGroupCommand(customersGroup({ FeatureGroupName: 'orders' })));
