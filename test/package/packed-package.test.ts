@@ -117,7 +117,7 @@ const packageDirectory = async (): Promise<string> => {
 
 /** A project folder: its files, the shared fixtures, and node_modules linking ours plus the unpacked tarball. */
 const makeProject = async (name: string): Promise<string> => {
-  const dir = join(stage, name);
+  const dir = mkdtempSync(join(stage, `${name}-`));
   cpSync(join(projects, name), dir, { recursive: true });
   cpSync(join(projects, 'shared'), dir, { recursive: true });
   const modules = join(dir, 'node_modules');
@@ -162,6 +162,16 @@ test('jest 30 + CommonJS: the preset, matchers, faults and fake timers', async (
   const dir = await makeProject('jest-cjs');
   const result = await runJest(dir);
   expectSuccess(result, 'jest (CommonJS)');
+  expect(result.output).toMatch(/Tests: +3 passed, 3 total/);
+}, 120_000);
+
+test('jest 29 + CommonJS: the same project under the previous major', async () => {
+  const dir = await makeProject('jest-cjs');
+  const jest29 = join(root, 'node_modules/jest29/bin/jest.js');
+  const version = await run(process.execPath, [jest29, '--version'], dir);
+  expect(version.output.trim()).toMatch(/^29\./);
+  const result = await run(process.execPath, [jest29, '--ci', '--cacheDirectory', join(dir, '.jest-cache')], dir);
+  expectSuccess(result, 'jest 29 (CommonJS)');
   expect(result.output).toMatch(/Tests: +3 passed, 3 total/);
 }, 120_000);
 
