@@ -1,0 +1,3 @@
+import { writeTheSameRecordAs } from './same-record.js';
+
+writeTheSameRecordAs('a', 'b');
