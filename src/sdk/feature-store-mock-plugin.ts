@@ -66,7 +66,8 @@ export const featureStoreMockMiddlewareOptions = {
   override: true,
 } as const;
 
-const resolveRegion = async (config: ClientConfigLike, fallback: string): Promise<string> => {
+/** The client's region; a client without one gets `fallback` (also used by direct mode). */
+export const resolveRegion = async (config: ClientConfigLike, fallback: string): Promise<string> => {
   try {
     const region =
       typeof config.region === 'function' ? await (config.region as () => Promise<unknown>)() : config.region;

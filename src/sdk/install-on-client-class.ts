@@ -1,3 +1,4 @@
+import type { DirectSend } from './direct-mode.js';
 import { getFeatureStoreMockPlugin, type WireTarget } from './feature-store-mock-plugin.js';
 import type { ClientClassLike, ClientLike, CommandLike, PluggableLike } from './sdk-types.js';
 import { isSinonStub, unansweredCommandWarning } from './sinon-stub.js';
@@ -8,9 +9,13 @@ type Send = (this: ClientLike, command: CommandLike, ...rest: unknown[]) => unkn
  * Wraps `Client.prototype.send` so every instance, including ones constructed later by
  * the code under test, routes its commands to the emulator. The plugin goes on each
  * command's own stack, never the client's, so `restore()` leaves no trace on clients.
- * Returns the function that undoes the wrap.
+ * With `direct`, commands it answers skip the stack (direct mode). Returns the function that undoes the wrap.
  */
-export const installOnClientClass = (clientClass: ClientClassLike, target: WireTarget): (() => void) => {
+export const installOnClientClass = (
+  clientClass: ClientClassLike,
+  target: WireTarget,
+  direct?: DirectSend,
+): (() => void) => {
   const prototype = clientClass.prototype as unknown as { send: Send };
   const hadOwnSend = Object.hasOwn(prototype, 'send');
   const previous = prototype.send;
@@ -34,6 +39,9 @@ export const installOnClientClass = (clientClass: ClientClassLike, target: WireT
 
   const send: Send = function (this: ClientLike, command, ...rest) {
     if (active && command !== null && typeof command === 'object' && command.middlewareStack !== undefined) {
+      // Under a stub, the stub answers first; direct mode only replaces the stack of a real send.
+      const answered = underStub ? undefined : direct?.(this, command, rest);
+      if (answered !== undefined) return answered;
       let plugin = plugins.get(this);
       if (plugin === undefined) {
         plugin = getFeatureStoreMockPlugin(this.config, target);

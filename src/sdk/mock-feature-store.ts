@@ -16,6 +16,7 @@ import {
 } from '../core/index.js';
 import { CallHistory, type CallFilter, type CommandRef, type RecordedCall } from './call-history.js';
 import { findSecondSdkCopy, secondSdkCopyWarning } from './check-single-sdk-copy.js';
+import { DirectMode } from './direct-mode.js';
 import type { FaultControls } from './fault-controls.js';
 import { installOnClientClass } from './install-on-client-class.js';
 import { loadFeatureGroups, type FeatureGroupDefinitions } from './load-feature-groups.js';
@@ -177,6 +178,7 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
     current: resolveSettings(options, {
       offlineDeliveryDelayMs: store.behaviour.offlineDeliveryDelayMs,
       onUnhandled: 'error',
+      mode: 'wire',
     }),
   };
   let settings = suiteSettings.current;
@@ -219,7 +221,10 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
     const copies = findSecondSdkCopy(packageName);
     if (copies !== undefined) console.warn(secondSdkCopyWarning(packageName, copies));
   }
-  const uninstallers = [...clientClasses].map((clientClass) => installOnClientClass(clientClass, target));
+  const direct = new DirectMode({ store, faults, wire: target, mode: () => settings.mode });
+  const uninstallers = [...clientClasses].map((clientClass) =>
+    installOnClientClass(clientClass, target, direct.sendFor(clientClass)),
+  );
   // aws-sdk-client-mock installed after us replaces send: say so where a test looks at the emulator.
   const warnedStubs = new WeakSet<object>();
   const checkForStubs = (): void => {

@@ -1,4 +1,5 @@
 import { parseDuration, type DurationInput, type FeatureStore } from '../core/index.js';
+import { MOCK_MODES, type MockMode } from './direct-mode.js';
 import type { UnhandledPolicy } from './unhandled.js';
 
 /**
@@ -14,11 +15,14 @@ export interface MockSettings {
   readonly offlineDelivery?: OfflineDelivery;
   /** See {@link UnhandledPolicy}. Default `'error'`. */
   readonly onUnhandled?: UnhandledPolicy;
+  /** See {@link MockMode}. Default `'wire'`; `'direct'` answers at `send` (docs/performance.md). */
+  readonly mode?: MockMode;
 }
 
 export interface ResolvedSettings {
   readonly offlineDeliveryDelayMs: number;
   readonly onUnhandled: UnhandledPolicy;
+  readonly mode: MockMode;
 }
 
 export const offlineDeliveryDelayMs = (delivery: OfflineDelivery): number => {
@@ -34,12 +38,16 @@ export const resolveSettings = (settings: MockSettings, base: ResolvedSettings):
   if (settings.onUnhandled !== undefined && !POLICIES.includes(settings.onUnhandled)) {
     throw new TypeError(`onUnhandled must be 'error' or 'warn', got ${String(settings.onUnhandled)}`);
   }
+  if (settings.mode !== undefined && !MOCK_MODES.includes(settings.mode)) {
+    throw new TypeError(`mode must be 'wire' or 'direct', got ${String(settings.mode)}`);
+  }
   return {
     offlineDeliveryDelayMs:
       settings.offlineDelivery === undefined
         ? base.offlineDeliveryDelayMs
         : offlineDeliveryDelayMs(settings.offlineDelivery),
     onUnhandled: settings.onUnhandled ?? base.onUnhandled,
+    mode: settings.mode ?? base.mode,
   };
 };
 

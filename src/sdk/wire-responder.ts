@@ -51,7 +51,8 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 export class WireResponder implements WireTarget {
   /** Warnings already printed since the last reset, so a loop warns once. */
   readonly warned = new Set<string>();
-  private readonly hooks: WireHooks;
+  /** The hooks around every execution (the handle's, then the unhandled policy); direct mode runs them too. */
+  readonly hooks: WireHooks;
 
   constructor(private readonly options: WireResponderOptions) {
     const { store, onUnhandled, hooks } = options;

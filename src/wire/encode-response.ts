@@ -65,10 +65,12 @@ export const statusOf = (protocol: Protocol, error: FeatureStoreError): number =
  * Error responses as the SDK's deserializers read them (spec §3.3): the code in
  * `x-amzn-errortype` and, for awsJson1.1, in the body's `__type`; the text in `Message`.
  */
+/** The JSON body of an error response; direct mode hands the same object to the SDK's error decoration. */
+export const errorPayload = (protocol: Protocol, error: FeatureStoreError): Record<string, string> =>
+  protocol === 'restJson1' ? { Message: error.message } : { __type: error.code, Message: error.message };
+
 export const encodeError = (protocol: Protocol, error: FeatureStoreError, requestId: string): WireResponse => {
-  const payload =
-    protocol === 'restJson1' ? { Message: error.message } : { __type: error.code, Message: error.message };
-  const body = encoder.encode(JSON.stringify(payload));
+  const body = encoder.encode(JSON.stringify(errorPayload(protocol, error)));
   return {
     statusCode: statusOf(protocol, error),
     headers: {

@@ -52,6 +52,26 @@ export const inProcessTarget: ConformanceTarget = {
 };
 
 /**
+ * In-process direct mode: the same installation with `mode: 'direct'`, answering at
+ * `send` without the SDK's middleware stack (docs/performance.md).
+ */
+export const directTarget: ConformanceTarget = {
+  name: 'direct',
+  open(options = {}) {
+    const featureStore = mockFeatureStore({ behaviour: options.behaviour, mode: 'direct' });
+    return Promise.resolve({
+      featureStore,
+      runtime: new SageMakerFeatureStoreRuntimeClient({ region: 'us-east-1', maxAttempts: 1 }),
+      sagemaker: new SageMakerClient({ region: 'us-east-1', maxAttempts: 1 }),
+      close: () => {
+        featureStore.restore();
+        return Promise.resolve();
+      },
+    });
+  },
+};
+
+/**
  * Server mode: a server on an ephemeral loopback port, and plain SDK clients pointed at
  * it with `endpoint` (signed with dummy credentials, as against AWS). No in-process
  * interception may be active, or the clients would never reach the server.
@@ -84,8 +104,8 @@ export const serverTarget: ConformanceTarget = {
   },
 };
 
-/** Every target the conformance suite runs against. Direct mode adds its own here. */
-export const targets: readonly ConformanceTarget[] = [inProcessTarget, serverTarget];
+/** Every target the conformance suite runs against. */
+export const targets: readonly ConformanceTarget[] = [inProcessTarget, directTarget, serverTarget];
 
 /**
  * `describe` once per target; `session()` inside a test returns that target's session,
