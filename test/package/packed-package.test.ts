@@ -199,6 +199,22 @@ test('node:test from ESM and CommonJS', async () => {
   expect(result.output).toMatch(/# fail 0\n/);
 }, 120_000);
 
+/** The first TypeScript block of a docs page: the page's runnable example. */
+const firstTypeScriptBlock = (page: string): string => {
+  const match = /```ts\n([\s\S]*?)```/.exec(readFileSync(join(root, 'docs', page), 'utf8'));
+  if (match === null) throw new Error(`docs/${page} has no ts example`);
+  return match[1] as string;
+};
+
+test('the runnable examples of the docs pass, as written, against the package', async () => {
+  const dir = await makeProject('docs-examples');
+  const pages = ['faults.md', 'time.md', 'offline-delivery.md'];
+  for (const page of pages) writeFileSync(join(dir, page.replace(/\.md$/, '.test.ts')), firstTypeScriptBlock(page));
+  const result = await runJest(dir);
+  expectSuccess(result, 'jest (docs examples)');
+  expect(result.output).toMatch(new RegExp(`Test Suites: +${pages.length} passed, ${pages.length} total`));
+}, 120_000);
+
 test('TypeScript: ESM and CommonJS consumers type-check, with an older SDK (other @smithy/types) next to ours', async () => {
   const dir = join(stage, 'typescript');
   mkdirSync(dir);
