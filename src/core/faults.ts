@@ -1,6 +1,7 @@
 import { featureGroupKey, type CallTarget } from './call-targets.js';
 import { parseDuration, type DurationInput } from './duration.js';
 import { FeatureStoreError, type FeatureStoreErrorCode } from './errors.js';
+import { isOperationName, operations as operationTable } from './operations/index.js';
 
 /** Error codes a fault may answer with: the service's own, or any other code (surfaced as the SDK's base exception). */
 export type InjectableErrorCode =
@@ -181,6 +182,13 @@ class FaultEntry implements Fault {
       rule.operation === undefined
         ? undefined
         : (Array.isArray(rule.operation) ? rule.operation : [rule.operation as string | Named]).map(operationName);
+    const unknown = (operations ?? []).filter((name) => !isOperationName(name));
+    if (unknown.length > 0) {
+      throw new TypeError(
+        `Fault rule operation ${unknown.join(', ')} is not an operation the emulator answers; ` +
+          `it answers ${Object.keys(operationTable).join(', ')}.`,
+      );
+    }
     this.operations = operations === undefined ? undefined : new Set(operations);
     this.remaining = rule.times ?? Infinity;
     this.delayMs = rule.delay === undefined ? 0 : parseDuration(rule.delay);

@@ -120,6 +120,9 @@ describe('rules match by operation, feature group and record', () => {
       /Unknown fault rule option featureGroupName/,
     );
     expect(() => featureStore.faults.add({ operation: 'PutRecord' })).toThrow(/needs an effect/);
+    expect(() => featureStore.faults.add({ operation: 'PutRecords', error: 'InternalFailure' })).toThrow(
+      /PutRecords is not an operation the emulator answers; it answers PutRecord, GetRecord/,
+    );
     expect(() => featureStore.faults.add({ error: 'InternalFailure', probability: 2 })).toThrow(RangeError);
   });
 
