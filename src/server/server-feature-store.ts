@@ -77,6 +77,7 @@ export class ServerFeatureStore {
   /** Journal entries that failed on replay (written by a version with other rules). */
   readonly replayFailures: readonly string[];
   private readonly journal: Journal | undefined;
+  private readonly stopJournalingClock: () => void;
   private readonly declared = new Set<FeatureGroup>();
   private readonly hooks: WireHooks;
   /** The store as the wire handler and the fault executor see it: every core call journaled. */
@@ -106,7 +107,7 @@ export class ServerFeatureStore {
     const failures: string[] = [];
     this.replayed = this.journal === undefined ? 0 : this.replay(this.journal.entries, failures);
     this.replayFailures = failures;
-    this.clock.onChange(() => this.journal?.append(this.clockState()));
+    this.stopJournalingClock = this.clock.onChange(() => this.journal?.append(this.clockState()));
     for (const request of options.featureGroups ?? []) this.declare(request);
   }
 
@@ -193,6 +194,7 @@ export class ServerFeatureStore {
   }
 
   close(): void {
+    this.stopJournalingClock();
     this.journal?.close();
   }
 

@@ -183,17 +183,18 @@ def batch_get_record_returns_found_records_and_omits_absent_ones():
     declare(CUSTOMERS)
     put("c1", "2026-01-01T00:00:00Z", age="1")
     put("c2", "2026-01-01T00:00:00Z", age="2")
+    put("c3", "2026-01-01T00:00:00Z", age="3")
     answer = runtime.batch_get_record(
         Identifiers=[
             {"FeatureGroupName": "customers", "RecordIdentifiersValueAsString": ["c1", "nobody", "c2"]},
-            {"FeatureGroupName": "customers", "RecordIdentifiersValueAsString": ["c2"], "FeatureNames": ["age"]},
+            {"FeatureGroupName": "customers", "RecordIdentifiersValueAsString": ["c3"], "FeatureNames": ["age"]},
         ]
     )
-    found = [(r["RecordIdentifierValueAsString"], r["Record"]) for r in answer["Records"]]
+    found = [(r["FeatureGroupName"], r["RecordIdentifierValueAsString"], r["Record"]) for r in answer["Records"]]
     assert found == [
-        ("c1", record("c1", "2026-01-01T00:00:00Z", age="1")),
-        ("c2", record("c2", "2026-01-01T00:00:00Z", age="2")),
-        ("c2", [{"FeatureName": "age", "ValueAsString": "2"}]),
+        ("customers", "c1", record("c1", "2026-01-01T00:00:00Z", age="1")),
+        ("customers", "c2", record("c2", "2026-01-01T00:00:00Z", age="2")),
+        ("customers", "c3", [{"FeatureName": "age", "ValueAsString": "3"}]),
     ], found
     assert answer["Errors"] == [] and answer["UnprocessedIdentifiers"] == [], answer
 
