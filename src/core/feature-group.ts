@@ -1,4 +1,5 @@
 import type { EventTimeFeatureType } from './event-time.js';
+import { expiryMarkerRow } from './expiry-marker.js';
 import { OfflineStore } from './offline-store.js';
 import { OnlineStore } from './online-store.js';
 import type {
@@ -89,6 +90,9 @@ export class FeatureGroup {
     this.defaultTtl = definition.OnlineStoreConfig?.TtlDuration;
     this.throughput = this.definition.ThroughputConfig ?? { ThroughputMode: 'OnDemand' };
     for (const feature of this.features) this.featureMetadata.set(feature.FeatureName, newMetadata(creationTime));
+    this.online.onExpire = (recordId, record) => {
+      if (record.markOnExpiry === true) this.offline.append(expiryMarkerRow(this, recordId, record));
+    };
   }
 
   indexOf(featureName: string): number | undefined {

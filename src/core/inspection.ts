@@ -33,8 +33,11 @@ export const toOfflineRecord = (group: FeatureGroup, row: OfflineRow): OfflineRe
   return record as OfflineRecord;
 };
 
-export const offlineRecordsOf = (group: FeatureGroup, now: number, recordId?: string): OfflineRecord[] =>
-  group.offline.delivered(now, recordId).map((row) => toOfflineRecord(group, row));
+export const offlineRecordsOf = (group: FeatureGroup, now: number, recordId?: string): OfflineRecord[] => {
+  // Expiry markers (offlineMarkerOnExpiry) are due at ExpiresAt whether or not anything read the record.
+  group.online.sweepExpired(now);
+  return group.offline.delivered(now, recordId).map((row) => toOfflineRecord(group, row));
+};
 
 /** The online state of a record, including a soft-delete tombstone; undefined when absent or expired. */
 export const onlineRecordOf = (group: FeatureGroup, recordId: string, now: number): OnlineRecord | undefined => {

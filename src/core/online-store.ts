@@ -14,6 +14,8 @@ export interface FeatureRecord {
   readonly eventTime: Instant;
   readonly expiresAt?: Instant;
   readonly deleted: boolean;
+  /** Append a deleted-record marker offline when this record expires (BehaviourOptions.offlineMarkerOnExpiry). */
+  readonly markOnExpiry?: boolean;
 }
 
 /**
@@ -61,6 +63,10 @@ export class OnlineStore {
   private order: Slot[] = [];
   private removedInOrder = 0;
   private nextSeq = 0;
+  /** Set once a record asks for an expiry marker; until then sweeping has nothing to find. */
+  private expiryMarkersWanted = false;
+  /** Called when a record expires, before it is purged. */
+  onExpire: ((recordId: string, record: FeatureRecord) => void) | undefined;
 
   /** The live record or tombstone, or undefined when absent or expired. */
   current(recordId: string, nowMs: number): FeatureRecord | undefined {
@@ -77,6 +83,7 @@ export class OnlineStore {
   }
 
   put(recordId: string, record: FeatureRecord): void {
+    if (record.markOnExpiry === true) this.expiryMarkersWanted = true;
     const slot = this.records.get(recordId);
     if (slot !== undefined) {
       slot.record = record;
@@ -131,6 +138,15 @@ export class OnlineStore {
     return { recordIds, resumeAfter: undefined };
   }
 
+  /**
+   * Purges every record whose ExpiresAt has passed, so each one's expiry is observed
+   * (and its marker written) even if nothing reads it. A no-op unless markers are wanted.
+   */
+  sweepExpired(nowMs: number): void {
+    if (!this.expiryMarkersWanted) return;
+    for (const slot of this.order) if (!slot.removed) this.expireIfDue(slot, nowMs);
+  }
+
   get size(): number {
     return this.records.size;
   }
@@ -144,6 +160,7 @@ export class OnlineStore {
   /** TTL is a hard delete (spec §7.6); expired records are purged lazily when read. */
   private expireIfDue(slot: Slot, nowMs: number): boolean {
     if (slot.record.deleted || !isExpired(slot.record.expiresAt, nowMs)) return false;
+    this.onExpire?.(slot.recordId, slot.record);
     this.removeSlot(slot);
     return true;
   }

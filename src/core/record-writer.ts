@@ -74,16 +74,18 @@ export const writeRecord = (group: FeatureGroup, ctx: OperationContext, write: R
     const current = group.online.current(write.recordId, ctx.now);
     if (current === undefined || compareInstants(write.eventTime, current.eventTime) >= 0) {
       const ttl = write.ttl ?? group.defaultTtl;
+      const expiry =
+        write.keepExpiresAt !== undefined
+          ? write.keepExpiresAt.expiresAt
+          : ttl === undefined
+            ? undefined
+            : expiresAt(write.eventTime, ttl);
       group.online.put(write.recordId, {
         values: write.values,
         eventTime: write.eventTime,
-        expiresAt:
-          write.keepExpiresAt !== undefined
-            ? write.keepExpiresAt.expiresAt
-            : ttl === undefined
-              ? undefined
-              : expiresAt(write.eventTime, ttl),
+        expiresAt: expiry,
         deleted: false,
+        markOnExpiry: expiry !== undefined && group.offlineStoreEnabled && ctx.behaviour.offlineMarkerOnExpiry,
       });
     }
   }

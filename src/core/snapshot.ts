@@ -57,6 +57,8 @@ export interface OnlineRecordSnapshot {
   readonly expiresAt?: string;
   /** A soft-delete tombstone: no features, only the delete's EventTime. */
   readonly deleted?: boolean;
+  /** An offline deleted-record marker is due when it expires (offlineMarkerOnExpiry was on when written). */
+  readonly markOnExpiry?: boolean;
   readonly features: Readonly<Record<string, string | readonly string[]>>;
 }
 
@@ -96,6 +98,7 @@ const onlineSnapshot = (
   eventTime: formatInstant(record.eventTime),
   ...(record.expiresAt === undefined ? {} : { expiresAt: formatInstant(record.expiresAt) }),
   ...(record.deleted ? { deleted: true } : {}),
+  ...(record.markOnExpiry === true ? { markOnExpiry: true } : {}),
   features: byName<StoredValue>(group, record.values),
 });
 
@@ -232,6 +235,7 @@ export const loadGroupRecords = (group: FeatureGroup, snapshot: GroupRecordsSnap
         ? {}
         : { expiresAt: parseSnapshotInstant(record.expiresAt, `${at}.expiresAt`) }),
       deleted: record.deleted === true,
+      markOnExpiry: record.markOnExpiry === true,
     });
   });
   snapshot.offlineRows.forEach((row, i) => {

@@ -188,3 +188,71 @@ describeEachTarget('TTL', (session) => {
     expect(session().featureStore.offlineRecords('customers')).toHaveLength(1);
   });
 });
+
+describeEachTarget(
+  'TTL with offlineMarkerOnExpiry (A21 switch)',
+  (session) => {
+    const calls = runtimeCalls(session);
+
+    beforeEach(() => {
+      session().featureStore.createFeatureGroup(customersGroup());
+      session().featureStore.createFeatureGroup(fractionalTimeGroup());
+      session().featureStore.clock.set(E);
+    });
+
+    test('an expired record gets a deleted-record marker at ExpiresAt, even if nothing reads it', async () => {
+      await calls.putCustomer('c1', E, { city: 'Paris' }, { TtlDuration: { Unit: 'Minutes', Value: 5 } });
+      await calls.putCustomer('c2', E, {}, { TtlDuration: { Unit: 'Hours', Value: 1 } });
+      session().featureStore.clock.advance('5m');
+
+      const rows = session().featureStore.offlineRecords('customers');
+      expect(rows.filter((row) => row.is_deleted)).toEqual([
+        expect.objectContaining({
+          customer_id: 'c1',
+          event_time: '2026-06-01T12:05:00Z',
+          city: null,
+          write_time: '2026-06-01T12:05:00.000Z',
+          api_invocation_time: '2026-06-01T12:05:00.000Z',
+        }),
+      ]);
+      expect((await calls.get('c1')).Record).toBeUndefined();
+    });
+
+    test('the marker is written once, and not for a record overwritten before it expired', async () => {
+      await calls.putCustomer('c1', E, {}, { TtlDuration: { Unit: 'Minutes', Value: 5 } });
+      await calls.putCustomer('c1', at(60_000), {});
+      session().featureStore.clock.advance('10m');
+      await calls.get('c1');
+      expect(
+        session()
+          .featureStore.offlineRecords('customers')
+          .filter((row) => row.is_deleted),
+      ).toEqual([]);
+
+      await calls.putCustomer('c3', at(600_000), {}, { TtlDuration: { Unit: 'Seconds', Value: 1 } });
+      session().featureStore.clock.advance('1h');
+      await calls.get('c3');
+      session().featureStore.offlineRecords('customers');
+      expect(
+        session()
+          .featureStore.offlineRecords('customers')
+          .filter((row) => row.is_deleted),
+      ).toHaveLength(1);
+    });
+
+    test('a Fractional event time marker carries ExpiresAt in epoch seconds', async () => {
+      await calls.put({
+        FeatureGroupName: 'sensors',
+        Record: featureValues({ sensor_id: 's1', ts: String(E_MS / 1000) }),
+        TtlDuration: { Unit: 'Seconds', Value: 90 },
+      });
+      session().featureStore.clock.advance('2m');
+      expect(
+        session()
+          .featureStore.offlineRecords('sensors')
+          .filter((row) => row.is_deleted),
+      ).toEqual([expect.objectContaining({ sensor_id: 's1', ts: String(E_MS / 1000 + 90) })]);
+    });
+  },
+  { behaviour: { offlineMarkerOnExpiry: true } },
+);
