@@ -1,6 +1,6 @@
 import { isFeatureStoreError } from '../errors.js';
 import type { OperationContext } from '../operation-context.js';
-import { requireOnlineStore, resolveForRead } from '../resolve-feature-group.js';
+import { findUsableGroup, requireOnlineStore, resolveForRead } from '../resolve-feature-group.js';
 import type { BatchGetRecordIdentifier, BatchGetRecordInput, BatchGetRecordOutput } from '../shapes.js';
 import { Constraints } from '../validation/constraints.js';
 import { MAX_BATCH_GET_RECORDS, MAX_VALUE_AS_STRING } from '../validation/patterns.js';
@@ -51,7 +51,9 @@ export const batchGetRecord = (input: unknown, ctx: OperationContext): BatchGetR
   for (const identifier of Identifiers) identifier.RecordIdentifiersValueAsString.forEach(checkRecordIdentifierSize);
 
   const output: BatchGetRecordOutput = { Records: [], Errors: [], UnprocessedIdentifiers: [] };
-  for (const identifier of Identifiers) readIdentifier(identifier, ExpirationTimeResponse, ctx, output);
+  // One result per distinct (group, record identifier) of the whole request (spec A26).
+  const answered = new Set<string>();
+  for (const identifier of Identifiers) readIdentifier(identifier, ExpirationTimeResponse, ctx, output, answered);
   return output;
 };
 
@@ -60,9 +62,18 @@ const readIdentifier = (
   expirationTimeResponse: BatchGetRecordInput['ExpirationTimeResponse'],
   ctx: OperationContext,
   output: BatchGetRecordOutput,
+  answered: Set<string>,
 ): void => {
   const { FeatureGroupName } = identifier;
-  const recordIds = [...new Set(identifier.RecordIdentifiersValueAsString)];
+  const found = findUsableGroup(ctx, FeatureGroupName);
+  // Records already answered for this group (by an earlier identifier, or earlier in this list) are not answered again.
+  const groupKey = found === undefined ? `?${FeatureGroupName.toLowerCase()}` : found.arn;
+  const recordIds = identifier.RecordIdentifiersValueAsString.filter((recordId) => {
+    const key = `${groupKey}\u0000${recordId}`;
+    if (answered.has(key)) return false;
+    answered.add(key);
+    return true;
+  });
   try {
     const group = resolveForRead(ctx, FeatureGroupName);
     requireOnlineStore(group);

@@ -28,7 +28,8 @@ export const selectFeatures = (
       throw validationError(`The feature ${name} in FeatureNames is not defined in FeatureGroup ${group.name}.`);
     }
   }
-  return indexes.sort((a, b) => a - b);
+  // A name listed twice is still one feature of the answer.
+  return [...new Set(indexes)].sort((a, b) => a - b);
 };
 
 /** The `Record` of a stored record: features with a value, scalars as ValueAsString, collections as ValueAsStringList. */
