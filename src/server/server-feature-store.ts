@@ -77,7 +77,7 @@ export class ServerFeatureStore {
   /** Journal entries that failed on replay (written by a version with other rules). */
   readonly replayFailures: readonly string[];
   private readonly journal: Journal | undefined;
-  private readonly stopJournalingClock: () => void;
+  private stopJournalingClock: () => void;
   private readonly declared = new Set<FeatureGroup>();
   private readonly hooks: WireHooks;
   /** The store as the wire handler and the fault executor see it: every core call journaled. */
@@ -105,10 +105,17 @@ export class ServerFeatureStore {
     this.journaling.execute = (operation, input, scope) => this.execute(operation, input, scope);
     this.journal = options.dataDir === undefined ? undefined : Journal.open(options.dataDir);
     const failures: string[] = [];
-    this.replayed = this.journal === undefined ? 0 : this.replay(this.journal.entries, failures);
     this.replayFailures = failures;
-    this.stopJournalingClock = this.clock.onChange(() => this.journal?.append(this.clockState()));
-    for (const request of options.featureGroups ?? []) this.declare(request);
+    this.stopJournalingClock = () => {};
+    try {
+      this.replayed = this.journal === undefined ? 0 : this.replay(this.journal.entries, failures);
+      this.stopJournalingClock = this.clock.onChange(() => this.journal?.append(this.clockState()));
+      for (const request of options.featureGroups ?? []) this.declare(request);
+    } catch (error) {
+      // A group the service would refuse, say: release the data directory for the next attempt.
+      this.close();
+      throw error;
+    }
   }
 
   /**

@@ -176,6 +176,13 @@ describe('persistence with a data directory', () => {
     await expect(startServer({ dataDir })).rejects.toThrow(/in use by the server with process id/);
   });
 
+  test('a start that fails on a declared group releases the data directory', async () => {
+    const invalid = customersGroup({ FeatureGroupName: 'not a valid name' });
+    await expect(startServer({ dataDir, featureGroups: [invalid] })).rejects.toThrow(/featureGroupName/);
+    const server = await start({ featureGroups: [customersGroup()] });
+    expect(server.featureStore.featureGroupNames()).toEqual(['customers']);
+  });
+
   test('store and dataDir exclude each other', async () => {
     const first = await startServer();
     try {
