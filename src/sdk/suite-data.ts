@@ -47,7 +47,14 @@ export class SuiteData {
       source: typeof rowsOrFile === 'string' ? rowsOrFile : featureGroupName,
     };
     const result = seedRecords(this.store, featureGroupName, rows, seedOptions);
-    if (!this.isInsideTest()) this.replays.push(() => seedRecords(this.store, featureGroupName, rows, seedOptions));
+    if (!this.isInsideTest()) {
+      this.replays.push(() => {
+        // A test may have deleted the group (DeleteFeatureGroup); then there is nothing to seed.
+        if (this.store.findFeatureGroup(featureGroupName, options.region ?? this.store.defaultRegion) === undefined)
+          return;
+        seedRecords(this.store, featureGroupName, rows, seedOptions);
+      });
+    }
     return result;
   }
 

@@ -122,6 +122,13 @@ describe('seed()', () => {
     expect(() => featureStore.seed('customers', 'fixtures/customers.txt')).toThrow(/name it \.csv, \.json/);
   });
 
+  test('a suite seed whose group a test deleted is skipped, not a failing reset()', () => {
+    featureStore.seed('customers', fixture('customers.json'));
+    insideTest = true;
+    featureStore.deleteFeatureGroup('customers');
+    expect(() => featureStore.reset()).not.toThrow();
+  });
+
   test('outside a test the seed outlives reset(); inside a test it does not', async () => {
     featureStore.seed('customers', fixture('customers.json'));
     insideTest = true;
