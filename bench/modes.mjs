@@ -1,12 +1,15 @@
-import { SageMakerFeatureStoreRuntimeClient } from '@aws-sdk/client-sagemaker-featurestore-runtime';
+import * as runtime from '@aws-sdk/client-sagemaker-featurestore-runtime';
+import { mockClient } from 'aws-sdk-client-mock';
 import { mockFeatureStore } from '../dist/esm/index.js';
 import { startServer } from '../dist/esm/server/index.js';
+
+const { SageMakerFeatureStoreRuntimeClient } = runtime;
 
 /**
  * The ways a call can be answered; every case in cases.mjs runs under every mode.
  * `open(benchCase)` prepares a client and resolves to `{ send(iteration), close() }`.
- * Modes marked `baseline` are floors: the report gives every mode's cost as a ratio to
- * each of them. Server mode, direct mode or aws-sdk-client-mock's stub are more rows here.
+ * Modes marked `baseline` are references: the report gives every mode's cost as a ratio
+ * to each of them. A mode's `target` names the baseline it is held to and the ratio.
  */
 
 /** The client configuration every mode shares; only who answers differs. */
@@ -54,15 +57,35 @@ const captureResponse = async (client, command) => {
   return captured;
 };
 
-const openEmulator = async (benchCase) => {
-  const featureStore = mockFeatureStore({ featureGroups: benchCase.featureGroups });
+/** The emulator installed in-process (call history on, as users get it), seeded through the client. */
+const openEmulator = (mode) => async (benchCase) => {
+  const featureStore = mockFeatureStore({ featureGroups: benchCase.featureGroups, mode });
   const client = new SageMakerFeatureStoreRuntimeClient(clientConfig({ requestHandler: unreachableHandler }));
   await benchCase.seed(client);
   return {
     client,
+    featureStore,
     send: (iteration) => client.send(benchCase.command(iteration)),
     close: () => featureStore.restore(),
   };
+};
+
+/** The core alone: `FeatureStore.execute` with the case's input, no SDK, no call history. */
+const openCore = async (benchCase) => {
+  const emulator = await openEmulator('direct')(benchCase);
+  const { store } = emulator.featureStore;
+  return {
+    send: (iteration) => store.execute(benchCase.operation, benchCase.input(iteration)),
+    close: emulator.close,
+  };
+};
+
+/** aws-sdk-client-mock's stateless stub, as its README shows it: `mockClient(Client).on(Command).resolves({})`. */
+const openClientMockStub = async (benchCase) => {
+  const stub = mockClient(SageMakerFeatureStoreRuntimeClient);
+  stub.on(runtime[`${benchCase.operation}Command`]).resolves({});
+  const client = new SageMakerFeatureStoreRuntimeClient(clientConfig({ requestHandler: unreachableHandler }));
+  return { send: (iteration) => client.send(benchCase.command(iteration)), close: () => stub.restore() };
 };
 
 /** Server mode: a real HTTP round trip per call to startServer() on a loopback port; the client only sets `endpoint`. */
@@ -82,7 +105,7 @@ const openServer = async (benchCase) => {
 
 /** A floor: the same client answered by a no-op handler that replays the emulator's bytes for this case. */
 const openFloor = (extraConfig) => async (benchCase) => {
-  const emulator = await openEmulator(benchCase);
+  const emulator = await openEmulator('wire')(benchCase);
   const response = await captureResponse(emulator.client, benchCase.command(0));
   emulator.close();
   const client = new SageMakerFeatureStoreRuntimeClient(
@@ -96,7 +119,7 @@ const openFloor = (extraConfig) => async (benchCase) => {
  * @property {string} name
  * @property {string} description
  * @property {boolean} [baseline]
- * @property {boolean} [target] false: reported, but not held to the target ratio
+ * @property {{ against: string, max: number }} [target] the baseline this mode is held to, and the ratio (mean per call)
  * @property {(benchCase: import('./cases.mjs').BenchCase) => Promise<{ send: (iteration: number) => Promise<unknown>, close: () => void }>} open
  */
 
@@ -117,14 +140,34 @@ export const modes = [
     open: openFloor({ httpAuthSchemes: unsignedAuthSchemes }),
   },
   {
-    name: 'emulator',
-    description: 'mockFeatureStore() installed: the SDK middleware plugin, the restJson1 wire codec and the core',
-    open: openEmulator,
+    name: 'client-mock-stub',
+    baseline: true,
+    description:
+      "aws-sdk-client-mock's stateless stub: mockClient(Client).on(Command).resolves({}); a sinon stub replaces send, no SDK pipeline, no state",
+    open: openClientMockStub,
+  },
+  {
+    name: 'wire',
+    target: { against: 'sdk-floor', max: 1.15 },
+    description:
+      "mockFeatureStore() installed (wire mode, the default): the SDK's whole stack with the plugin, the restJson1 wire codec and the core",
+    open: openEmulator('wire'),
+  },
+  {
+    name: 'direct',
+    target: { against: 'client-mock-stub', max: 1.0 },
+    description:
+      "mockFeatureStore({ mode: 'direct' }): answered at send from the core, inputs and outputs shaped as the wire would, call history on",
+    open: openEmulator('direct'),
+  },
+  {
+    name: 'core',
+    description: 'FeatureStore.execute(operation, input) alone: validation and state, no SDK, no call history',
+    open: openCore,
   },
   {
     name: 'server',
-    // Real loopback HTTP costs far more than the in-process work the target ratio is about.
-    target: false,
+    // Real loopback HTTP: reported for scale, held to no ratio.
     description:
       'server mode: startServer() on 127.0.0.1 in the same process and the client pointed at it with `endpoint`; SigV4 signing, a keep-alive loopback HTTP round trip, node:http, the wire codec and the core',
     open: openServer,

@@ -1,18 +1,28 @@
 // npm run bench  (= npm run build && node --expose-gc bench/run.mjs)
-// Environment: BENCH_TIME_MS (timed budget per run, default 2000), BENCH_ROUNDS (default 5),
-// BENCH_CASES (comma-separated case names, default all), BENCH_MODES (mode names, default all).
+// Environment:
+//   BENCH_TIME_MS        timed budget per per-call run (default 300)
+//   BENCH_ROUNDS         interleaved rounds of the per-call runs (default 3)
+//   BENCH_SCALE_TIME_MS  timed budget per scale measurement (default 400)
+//   BENCH_CASES          per-call case names, comma-separated (default all)
+//   BENCH_MODES          per-call mode names, comma-separated (default all)
+//   BENCH_SECTIONS       per-call,scale,memory,reset (default all)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import { Bench } from 'tinybench';
+import { performance } from 'node:perf_hooks';
 import { cases } from './cases.mjs';
+import { CPU_CLOCK, median, timeTask } from './measure.mjs';
 import { modes } from './modes.mjs';
+import { measureMemory, measureOfflineAppend, measureReset, measureStoreSize } from './scale.mjs';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const TARGET_RATIO = 1.15;
-const timeMs = Number(process.env.BENCH_TIME_MS ?? 2000);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const started = performance.now();
+const loadAtStart = os.loadavg();
+const timeMs = Number(process.env.BENCH_TIME_MS ?? 300);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const scaleTimeMs = Number(process.env.BENCH_SCALE_TIME_MS ?? 400);
+const sections = new Set((process.env.BENCH_SECTIONS ?? 'per-call,scale,memory,reset').split(','));
 const pick = (all, variable) => {
   const names = process.env[variable]?.split(',').map((name) => name.trim());
   return names === undefined ? all : all.filter((item) => names.includes(item.name));
@@ -20,137 +30,194 @@ const pick = (all, variable) => {
 const selectedCases = pick(cases, 'BENCH_CASES');
 const selectedModes = pick(modes, 'BENCH_MODES');
 const baselines = selectedModes.filter((mode) => mode.baseline);
+const log = (line) => process.stderr.write(`${line}\n`);
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
+/** The core must answer GetRecord at this rate or better. */
+const CORE_GET_RECORD_PER_SECOND = 500_000;
 
-/** One timed run of one case under one mode: per-call latency in µs. */
+// ---------------------------------------------------------------------------------------
+// Per call: every case under every mode, rounds interleaved so drift on a shared machine
+// hits all of them alike.
+
 const measure = async (benchCase, mode) => {
   const session = await mode.open(benchCase);
   try {
     let iteration = 0;
-    globalThis.gc?.();
-    const bench = new Bench({ time: timeMs, warmupTime: Math.min(500, timeMs / 3) });
-    bench.add(`${benchCase.name} ${mode.name}`, () => session.send(iteration++));
-    await bench.run();
-    const { result } = bench.tasks[0];
-    if (result.state !== 'completed')
-      throw result.error ?? new Error(`${benchCase.name}/${mode.name} ended ${result.state}`);
-    const { latency } = result;
-    return {
-      meanUs: latency.mean * 1000,
-      p50Us: latency.p50 * 1000,
-      p99Us: latency.p99 * 1000,
-      calls: latency.samplesCount,
-    };
+    return await timeTask(`${benchCase.name} ${mode.name}`, () => session.send(iteration++), timeMs);
   } finally {
     session.close();
   }
 };
 
-// Rounds interleave every case and mode, so drift on a shared machine hits all of them alike.
 const runs = [];
-for (let round = 1; round <= rounds; round++) {
-  for (const benchCase of selectedCases) {
-    for (const mode of selectedModes) {
-      const stats = await measure(benchCase, mode);
-      runs.push({ round, case: benchCase.name, mode: mode.name, ...stats });
-      process.stderr.write(
-        `round ${round}/${rounds}  ${benchCase.name.padEnd(16)} ${mode.name.padEnd(20)} mean ${stats.meanUs.toFixed(1).padStart(7)} µs  p50 ${stats.p50Us.toFixed(1).padStart(7)} µs\n`,
-      );
+if (sections.has('per-call')) {
+  for (let round = 1; round <= rounds; round++) {
+    for (const benchCase of selectedCases) {
+      for (const mode of selectedModes) {
+        const stats = await measure(benchCase, mode);
+        runs.push({ round, case: benchCase.name, mode: mode.name, ...stats });
+        log(
+          `round ${round}/${rounds}  ${benchCase.name.padEnd(16)} ${mode.name.padEnd(18)} cpu ${stats.cpuUs.toFixed(1).padStart(8)} µs  wall p50 ${stats.p50Us.toFixed(1).padStart(8)} µs`,
+        );
+      }
     }
   }
 }
 
-/** Per round, the mode's statistic over the baseline's in the same round; the median over rounds. */
-const ratio = (caseName, modeName, baselineName, statistic) =>
+/** Per round, the mode's CPU time per call over the baseline's in the same round; the median over rounds. */
+const ratio = (caseName, modeName, baselineName) =>
   median(
     runs
       .filter((r) => r.case === caseName && r.mode === modeName)
       .map(
-        (r) =>
-          r[statistic] /
-          runs.find((b) => b.case === caseName && b.mode === baselineName && b.round === r.round)[statistic],
+        (r) => r.cpuUs / runs.find((b) => b.case === caseName && b.mode === baselineName && b.round === r.round).cpuUs,
       ),
   );
 
-const summary = selectedCases.flatMap((benchCase) =>
-  selectedModes.map((mode) => {
-    const mine = runs.filter((r) => r.case === benchCase.name && r.mode === mode.name);
-    return {
-      case: benchCase.name,
-      operation: benchCase.operation,
-      mode: mode.name,
-      meanUs: median(mine.map((r) => r.meanUs)),
-      p50Us: median(mine.map((r) => r.p50Us)),
-      p99Us: median(mine.map((r) => r.p99Us)),
-      ratios: Object.fromEntries(
-        baselines.map((b) => [
-          b.name,
-          {
-            mean: ratio(benchCase.name, mode.name, b.name, 'meanUs'),
-            p50: ratio(benchCase.name, mode.name, b.name, 'p50Us'),
-          },
-        ]),
-      ),
-    };
-  }),
-);
+const perCallRows =
+  runs.length === 0
+    ? []
+    : selectedCases.flatMap((benchCase) =>
+        selectedModes.map((mode) => {
+          const mine = runs.filter((r) => r.case === benchCase.name && r.mode === mode.name);
+          const cpuUs = median(mine.map((r) => r.cpuUs));
+          const ratios = Object.fromEntries(
+            baselines.filter((b) => b !== mode).map((b) => [b.name, ratio(benchCase.name, mode.name, b.name)]),
+          );
+          let target;
+          if (mode.target !== undefined && ratios[mode.target.against] !== undefined) {
+            target = {
+              text: `≤ ${mode.target.max}× ${mode.target.against}`,
+              met: ratios[mode.target.against] <= mode.target.max,
+            };
+          } else if (mode.name === 'core' && benchCase.operation === 'GetRecord') {
+            target = {
+              text: `≥ ${CORE_GET_RECORD_PER_SECOND / 1000}k calls/s`,
+              met: 1e6 / cpuUs >= CORE_GET_RECORD_PER_SECOND,
+            };
+          }
+          return {
+            section: 'per call',
+            case: benchCase.name,
+            mode: mode.name,
+            cpuUs,
+            meanUs: median(mine.map((r) => r.meanUs)),
+            p50Us: median(mine.map((r) => r.p50Us)),
+            p99Us: median(mine.map((r) => r.p99Us)),
+            perSecond: 1e6 / cpuUs,
+            recordsPerSecond: benchCase.records === undefined ? undefined : (benchCase.records * 1e6) / cpuUs,
+            ratios,
+            target,
+          };
+        }),
+      );
+
+// ---------------------------------------------------------------------------------------
+// Scale, memory, reset.
+
+const otherRows = [];
+if (sections.has('scale')) {
+  log('scale: growing one store to 1M records...');
+  otherRows.push(...(await measureStoreSize(scaleTimeMs)));
+  otherRows.push(...(await measureOfflineAppend(scaleTimeMs)));
+}
+if (sections.has('memory')) {
+  log('memory: heap per record...');
+  const memory = measureMemory();
+  if (memory.length === 0) log('memory: skipped, run node with --expose-gc');
+  otherRows.push(...memory);
+}
+if (sections.has('reset')) {
+  log('reset: 100 feature groups...');
+  otherRows.push(...measureReset());
+}
+const rows = [...perCallRows, ...otherRows];
+
+// ---------------------------------------------------------------------------------------
+// The table, the JSON, the markdown.
+
+const short = { 'sdk-floor': 'floor', 'sdk-floor-unsigned': 'unsigned floor', 'client-mock-stub': 'stub' };
+const si = (n) =>
+  n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : n.toFixed(n >= 100 ? 0 : 1);
+const us = (n) => (n === undefined ? '' : `${n < 10 ? n.toFixed(2) : n < 1000 ? n.toFixed(1) : n.toFixed(0)} µs`);
+const cells = (row) => ({
+  section: row.section,
+  case: row.case,
+  mode: row.mode,
+  'CPU / call': row.value !== undefined ? `${row.value.toFixed(0)} ${row.unit}` : us(row.cpuUs),
+  'wall p50': us(row.p50Us),
+  'per second':
+    row.perSecond === undefined
+      ? ''
+      : `${si(row.perSecond)} ${row.perSecondUnit ?? 'calls/s'}` +
+        (row.recordsPerSecond === undefined ? '' : ` · ${si(row.recordsPerSecond)} records/s`),
+  ratio:
+    row.ratios !== undefined
+      ? Object.entries(row.ratios)
+          .map(([name, value]) => `${value.toFixed(2)}× ${short[name] ?? name}`)
+          .join(' · ')
+      : row.ratio !== undefined
+        ? `${row.ratio.value.toFixed(2)}× ${row.ratio.vs}`
+        : '',
+  target: row.target?.text ?? '',
+  met: row.target === undefined ? '' : row.target.met ? 'yes' : 'NO',
+});
 
 const require = createRequire(import.meta.url);
 const sdk = require('@aws-sdk/client-sagemaker-featurestore-runtime/package.json').version;
+const clientMock = require('aws-sdk-client-mock/package.json').version;
 const cpu = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}`;
+const seconds = (performance.now() - started) / 1000;
+const heading =
+  `Node ${process.version}, SDK ${sdk}, aws-sdk-client-mock ${clientMock}, ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ` +
+  `load ${loadAtStart[0].toFixed(2)} → ${os.loadavg()[0].toFixed(2)}; CPU / call: ${CPU_CLOCK}; per call: median of ${rounds} interleaved rounds of ${timeMs} ms; ` +
+  `whole run ${seconds.toFixed(0)} s`;
+console.log(`\n${heading}`);
+const table = rows.map(cells);
+console.table(table);
+const targeted = rows.filter((row) => row.target !== undefined);
+const missed = targeted.filter((row) => !row.target.met);
 console.log(
-  `\nPer-call cost, median of ${rounds} interleaved rounds of ${timeMs} ms; Node ${process.version}, SDK ${sdk}, ${cpu}, load ${os.loadavg()[0].toFixed(2)}`,
+  `Targets met: ${targeted.length - missed.length} of ${targeted.length}.` +
+    (missed.length === 0
+      ? ''
+      : ` Not met: ${missed.map((row) => `${row.case} / ${row.mode} (${row.target.text})`).join('; ')}.`),
 );
-console.table(
-  summary.map((s) => ({
-    case: s.case,
-    mode: s.mode,
-    'mean µs': s.meanUs.toFixed(1),
-    'p50 µs': s.p50Us.toFixed(1),
-    'p99 µs': s.p99Us.toFixed(1),
-    'calls/s': Math.round(1e6 / s.meanUs),
-    ...Object.fromEntries(
-      Object.entries(s.ratios).map(([name, r]) => [
-        `÷ ${name} (mean | p50)`,
-        `${r.mean.toFixed(3)} | ${r.p50.toFixed(3)}`,
-      ]),
-    ),
-  })),
-);
-const [floor] = baselines;
-if (floor !== undefined) {
-  const checked = summary.filter((s) => {
-    const mode = selectedModes.find((m) => m.name === s.mode);
-    return !mode.baseline && mode.target !== false;
-  });
-  const over = checked.filter((s) => s.ratios[floor.name].mean > TARGET_RATIO);
-  console.log(
-    over.length === 0
-      ? `Target met: every mode is within ${TARGET_RATIO}× ${floor.name} (mean per call).`
-      : `Over ${TARGET_RATIO}× ${floor.name}: ${over.map((s) => `${s.case}/${s.mode} ${s.ratios[floor.name].mean.toFixed(3)}×`).join(', ')}`,
-  );
-}
 
 const report = {
   date: new Date().toISOString(),
   node: process.version,
   sdk,
+  clientMock,
   cpu,
-  loadAverage: os.loadavg(),
-  settings: { timeMsPerRun: timeMs, rounds },
+  memoryGiB: os.totalmem() / 2 ** 30,
+  loadAverage: { start: loadAtStart, end: os.loadavg() },
+  durationSeconds: seconds,
+  cpuClock: CPU_CLOCK,
+  settings: { timeMsPerRun: timeMs, rounds, scaleTimeMs },
   method:
-    'Each run times one case under one mode with tinybench; rounds interleave all runs. meanUs/p50Us/p99Us are medians over rounds; ratios are per-round quotients against a baseline mode, median over rounds.',
-  targetRatio: TARGET_RATIO,
-  modes: selectedModes.map(({ name, description, baseline = false }) => ({ name, baseline, description })),
-  summary,
+    'Per call: each run times one case under one mode with tinybench; rounds interleave all runs. cpuUs is CPU time per call (see cpuClock); meanUs/p50Us/p99Us are wall-clock latencies; all are medians over rounds. Ratios are per-round quotients of cpuUs against a baseline mode, median over rounds; targets use cpuUs. Scale and memory run on the core (FeatureStore.execute) or the handle, once. perSecond = 1e6 / cpuUs.',
+  modes: selectedModes.map(({ name, description, baseline = false, target }) => ({
+    name,
+    baseline,
+    target,
+    description,
+  })),
+  targets: { met: targeted.length - missed.length, of: targeted.length },
+  rows,
   runs,
 };
 const resultsDir = new URL('./results/', import.meta.url);
 mkdirSync(resultsDir, { recursive: true });
 writeFileSync(new URL('latest.json', resultsDir), `${JSON.stringify(report, null, 2)}\n`);
-console.log('Wrote bench/results/latest.json');
+const columns = Object.keys(table[0] ?? {});
+const markdown = [
+  heading,
+  '',
+  `| ${columns.join(' | ')} |`,
+  `|${columns.map(() => '---').join('|')}|`,
+  ...table.map((row) => `| ${columns.map((column) => String(row[column]).replaceAll('|', '\\|')).join(' | ')} |`),
+  '',
+].join('\n');
+writeFileSync(new URL('latest.md', resultsDir), markdown);
+console.log('Wrote bench/results/latest.json and bench/results/latest.md');

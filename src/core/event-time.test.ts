@@ -45,6 +45,50 @@ describe('parseIsoEventTime', () => {
   });
 });
 
+describe('parseIsoEventTime reads exactly the pattern yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z', () => {
+  const PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/;
+  /** The text as the pattern splits it, and whether each field is in range. */
+  const reference = (text: string) => {
+    const match = PATTERN.exec(text);
+    if (match === null) return undefined;
+    const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as number[];
+    const date = new Date(0);
+    date.setUTCFullYear(year as number, (month as number) - 1, day as number);
+    if (
+      date.getUTCMonth() !== (month as number) - 1 ||
+      (hour as number) > 23 ||
+      (minute as number) > 59 ||
+      (second as number) > 59
+    ) {
+      return undefined;
+    }
+    const fraction = (match[7] ?? '').padEnd(9, '0');
+    date.setUTCHours(hour as number, minute as number, second as number, Number(fraction.slice(0, 3)));
+    return { ms: date.getTime(), nanos: Number(fraction.slice(3)) };
+  };
+  const pieces = fc.constantFrom('0', '1', '2', '9', '5', 'a', '-', ':', 'T', 'Z', '.', ' ', '\u0660');
+  const nearlyValid = fc
+    .tuple(
+      fc.date({ min: new Date(MIN_EVENT_TIME_MS), max: new Date(MAX_EVENT_TIME_MS), noInvalidDate: true }),
+      fc.stringMatching(/^(\.\d{0,11})?$/),
+      fc.nat(30),
+      pieces,
+    )
+    .map(([date, fraction, at, piece]) => {
+      const text = `${date.toISOString().slice(0, 19)}${fraction}Z`;
+      return at < text.length && at % 3 === 0 ? text.slice(0, at) + piece + text.slice(at + 1) : text;
+    });
+
+  test('agrees with the regular expression on valid, nearly valid and invalid texts', () => {
+    fc.assert(
+      fc.property(fc.oneof(nearlyValid, fc.string({ maxLength: 32 })), (text) => {
+        expect(parseIsoEventTime(text)).toEqual(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe('parseFractionalEventTime', () => {
   test.each([
     ['1700000000', 1_700_000_000_000],

@@ -3,33 +3,62 @@ import { daysFromCivil, daysInMonth, MAX_EVENT_TIME_MS, MIN_EVENT_TIME_MS, type 
 
 export type EventTimeFeatureType = 'String' | 'Fractional';
 
-const ISO_EVENT_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/;
+/** The value of `count` ASCII digits of `text` from `start`, or -1 when one is not a digit. */
+const digitsAt = (text: string, start: number, count: number): number => {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+};
+
+const BASE_LENGTH = 20; // yyyy-MM-ddTHH:mm:ssZ
+const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
 
 /**
  * Parses a String event time: UTC ISO-8601 `yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z` (spec §6.1, A11).
- * Returns undefined when the text is not a valid event time.
+ * Returns undefined when the text is not a valid event time. Read character by character:
+ * every PutRecord parses one, so no regular expression and no intermediate strings.
  */
 export const parseIsoEventTime = (text: string): Instant | undefined => {
-  const match = ISO_EVENT_TIME.exec(text);
-  if (match === null) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  const fraction = (match[7] ?? '').padEnd(9, '0');
+  const length = text.length;
+  if (length !== BASE_LENGTH && (length < BASE_LENGTH + 2 || length > BASE_LENGTH + 10)) return undefined;
+  if (
+    text.charCodeAt(4) !== 0x2d || // -
+    text.charCodeAt(7) !== 0x2d ||
+    text.charCodeAt(10) !== 0x54 || // T
+    text.charCodeAt(13) !== 0x3a || // :
+    text.charCodeAt(16) !== 0x3a ||
+    text.charCodeAt(length - 1) !== 0x5a // Z
+  ) {
+    return undefined;
+  }
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  // The fraction, 1 to 9 digits after a '.', as nanoseconds of the second.
+  let fraction = 0;
+  if (length > BASE_LENGTH) {
+    const digits = length - BASE_LENGTH - 1;
+    if (text.charCodeAt(19) !== 0x2e) return undefined; // .
+    const value = digitsAt(text, BASE_LENGTH, digits);
+    if (value < 0) return undefined;
+    fraction = value * (POWERS_OF_TEN[9 - digits] as number);
+  }
   const ms =
     daysFromCivil(year, month, day) * 86_400_000 +
     hour * 3_600_000 +
     minute * 60_000 +
     second * 1000 +
-    Number(fraction.slice(0, 3));
-  return { ms, nanos: Number(fraction.slice(3)) };
+    Math.floor(fraction / 1_000_000);
+  return { ms, nanos: fraction % 1_000_000 };
 };
 
 /** Parses a Fractional event time: decimal seconds since the epoch, millisecond precision (spec A12). */

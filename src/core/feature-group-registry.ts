@@ -8,47 +8,80 @@ export interface ResolvedName {
   readonly accountId?: string;
 }
 
-/** Splits a FeatureGroupName that may be a name or an ARN; undefined when it is neither. */
-export const parseFeatureGroupNameOrArn = (nameOrArn: string): ResolvedName | undefined => {
+interface ParsedName {
+  readonly resolved: ResolvedName | undefined;
+  /** The name as groups are keyed: lower-cased (spec A28). */
+  readonly key: string;
+}
+
+/**
+ * Every call names its feature group, usually the same few names: the parse of each is
+ * kept (bounded), so a call costs a map lookup instead of a regular expression and a
+ * lower-casing.
+ */
+const parsedNames = new Map<string, ParsedName>();
+const MAX_PARSED_NAMES = 4096;
+
+const parseName = (nameOrArn: string): ParsedName => {
+  let parsed = parsedNames.get(nameOrArn);
+  if (parsed !== undefined) return parsed;
   const match = FEATURE_GROUP_NAME_OR_ARN.exec(nameOrArn);
-  if (match === null) return undefined;
-  const [, , region, accountId, name] = match;
-  return region === undefined
-    ? { name: name as string }
-    : { name: name as string, region, accountId: accountId as string };
+  let resolved: ResolvedName | undefined;
+  if (match !== null) {
+    const [, , region, accountId, name] = match;
+    resolved =
+      region === undefined
+        ? { name: name as string }
+        : { name: name as string, region, accountId: accountId as string };
+  }
+  parsed = Object.freeze({ resolved, key: (resolved?.name ?? '').toLowerCase() });
+  if (parsedNames.size >= MAX_PARSED_NAMES) parsedNames.clear();
+  parsedNames.set(nameOrArn, parsed);
+  return parsed;
 };
+
+/** Splits a FeatureGroupName that may be a name or an ARN; undefined when it is neither. */
+export const parseFeatureGroupNameOrArn = (nameOrArn: string): ResolvedName | undefined =>
+  parseName(nameOrArn).resolved;
 
 const key = (scope: FeatureGroupScope, name: string): string =>
   `${scope.accountId}/${scope.region}/${name.toLowerCase()}`;
 
 /**
  * Every feature group of the emulator, partitioned by account and region like AWS.
- * Names are unique case-insensitively within a partition (spec A28).
+ * Names are unique case-insensitively within a partition (spec A28). `groups` keeps the
+ * declaration order for `all()`; `index` (region → account → lower-cased name) serves the
+ * lookups every call makes without building a key string.
  */
 export class FeatureGroupRegistry {
   private readonly groups = new Map<string, FeatureGroup>();
+  private readonly index = new Map<string, Map<string, Map<string, FeatureGroup>>>();
 
   add(group: FeatureGroup): void {
     this.groups.set(key(group.scope, group.name), group);
+    this.partition(group.scope, true).set(group.name.toLowerCase(), group);
   }
 
   remove(group: FeatureGroup): void {
-    if (this.groups.get(key(group.scope, group.name)) === group) this.groups.delete(key(group.scope, group.name));
+    if (this.groups.get(key(group.scope, group.name)) !== group) return;
+    this.groups.delete(key(group.scope, group.name));
+    this.partition(group.scope, false)?.delete(group.name.toLowerCase());
   }
 
   /** The group of that name in the scope, whatever its status. */
   get(scope: FeatureGroupScope, name: string): FeatureGroup | undefined {
-    return this.groups.get(key(scope, name));
+    return this.partition(scope, false)?.get(name.toLowerCase());
   }
 
   /** Resolves a name or ARN; an ARN of another region or account finds nothing. */
   find(scope: FeatureGroupScope, nameOrArn: string): FeatureGroup | undefined {
-    const parsed = parseFeatureGroupNameOrArn(nameOrArn);
-    if (parsed === undefined) return undefined;
-    if (parsed.region !== undefined && (parsed.region !== scope.region || parsed.accountId !== scope.accountId)) {
+    const parsed = parseName(nameOrArn);
+    const { resolved } = parsed;
+    if (resolved === undefined) return undefined;
+    if (resolved.region !== undefined && (resolved.region !== scope.region || resolved.accountId !== scope.accountId)) {
       return undefined;
     }
-    return this.groups.get(key(scope, parsed.name));
+    return this.partition(scope, false)?.get(parsed.key);
   }
 
   all(): FeatureGroup[] {
@@ -56,10 +89,28 @@ export class FeatureGroupRegistry {
   }
 
   inScope(scope: FeatureGroupScope): FeatureGroup[] {
-    return this.all().filter((g) => g.scope.region === scope.region && g.scope.accountId === scope.accountId);
+    return [...(this.partition(scope, false)?.values() ?? [])];
   }
 
   clear(): void {
     this.groups.clear();
+    this.index.clear();
+  }
+
+  private partition(scope: FeatureGroupScope, create: true): Map<string, FeatureGroup>;
+  private partition(scope: FeatureGroupScope, create: false): Map<string, FeatureGroup> | undefined;
+  private partition(scope: FeatureGroupScope, create: boolean): Map<string, FeatureGroup> | undefined {
+    let accounts = this.index.get(scope.region);
+    if (accounts === undefined) {
+      if (!create) return undefined;
+      accounts = new Map();
+      this.index.set(scope.region, accounts);
+    }
+    let partition = accounts.get(scope.accountId);
+    if (partition === undefined && create) {
+      partition = new Map();
+      accounts.set(scope.accountId, partition);
+    }
+    return partition;
   }
 }

@@ -121,13 +121,15 @@ export class FeatureGroup {
     return store === 'OnlineStore' ? this.onlineStoreEnabled : this.offlineStoreEnabled;
   }
 
-  /** Stores a write reaches when the request names none: every store the group uses. */
-  get enabledStores(): TargetStore[] {
-    const stores: TargetStore[] = [];
-    if (this.onlineStoreEnabled) stores.push('OnlineStore');
-    if (this.offlineStoreEnabled) stores.push('OfflineStore');
-    return stores;
+  /** Stores a write reaches when the request names none: every store the group uses (computed once). */
+  get enabledStores(): readonly TargetStore[] {
+    return (this.stores ??= Object.freeze([
+      ...(this.onlineStoreEnabled ? (['OnlineStore'] as const) : []),
+      ...(this.offlineStoreEnabled ? (['OfflineStore'] as const) : []),
+    ]));
   }
+
+  private stores: readonly TargetStore[] | undefined;
 }
 
 const newMetadata = (time: number): FeatureMetadata => ({

@@ -10,7 +10,7 @@ import { validationError } from './errors.js';
 export const resolveTargetStores = (
   group: FeatureGroup,
   requested: readonly TargetStore[] | undefined,
-): TargetStore[] => {
+): readonly TargetStore[] => {
   if (requested === undefined) return group.enabledStores;
   for (const store of requested) {
     if (!group.hasStore(store)) {
@@ -24,7 +24,15 @@ export const resolveTargetStores = (
 };
 
 /** Offline row values: scalars only (collection features exist only on InMemory groups, which have no offline store). */
-const offlineValues = (group: FeatureGroup, values: readonly (StoredValue | undefined)[]): (string | null)[] => {
+const offlineValues = (
+  group: FeatureGroup,
+  values: readonly (StoredValue | undefined)[],
+): readonly (string | null)[] => {
+  // A value for every feature: the array is the row's values as it is. Stored value arrays
+  // are never changed, so the online record and the offline row may share one.
+  let complete = values.length === group.features.length;
+  for (let i = 0; complete && i < values.length; i++) complete = typeof values[i] === 'string';
+  if (complete) return values as readonly string[];
   const row: (string | null)[] = new Array(group.features.length);
   for (let i = 0; i < row.length; i++) {
     const value = values[i];

@@ -49,8 +49,10 @@ export interface CallFilter {
   readonly recordIdentifier?: string;
 }
 
-export const operationOf = (command: CommandRef): string =>
-  (typeof command === 'string' ? command : command.name).replace(/Command$/, '');
+export const operationOf = (command: CommandRef): string => {
+  const name = typeof command === 'string' ? command : command.name;
+  return name.endsWith('Command') ? name.slice(0, -'Command'.length) : name;
+};
 
 /** The mutable record behind a RecordedCall; only the plugin's observer writes to it. */
 export class CallRecord implements RecordedCall {

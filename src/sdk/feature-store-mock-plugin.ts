@@ -135,7 +135,8 @@ const terminalMiddleware =
   (_next, context) =>
   async (args) => {
     const region = context[REGION as unknown as string] as string | undefined;
-    const commandName = String(context.commandName ?? '').replace(/Command$/, '');
+    const fullName = String(context.commandName ?? '');
+    const commandName = fullName.endsWith('Command') ? fullName.slice(0, -'Command'.length) : fullName;
     const observer = context[OBSERVER as unknown as string] as CommandObserver | undefined;
     const response = await target.handle(
       toWireRequest(args.request as HttpRequestLike),

@@ -23,7 +23,10 @@ export const headerValue = (headers: WireRequest['headers'], name: string): stri
   const direct = headers[name];
   if (direct !== undefined) return direct;
   const lower = name.toLowerCase();
-  for (const key of Object.keys(headers)) if (key.toLowerCase() === lower) return headers[key];
+  // Most lookups miss (x-amz-target on every runtime call): compare lengths before lower-casing.
+  for (const key in headers) {
+    if (key.length === lower.length && Object.hasOwn(headers, key) && key.toLowerCase() === lower) return headers[key];
+  }
   return undefined;
 };
 

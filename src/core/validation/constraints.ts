@@ -1,4 +1,5 @@
 import { FeatureStoreError } from '../errors.js';
+import type { TextTest } from './patterns.js';
 
 const MAX_SHOWN_VALUE = 120;
 
@@ -62,7 +63,7 @@ export class Constraints {
     return true;
   }
 
-  pattern(value: string, path: string, regex: RegExp, shown: string): boolean {
+  pattern(value: string, path: string, regex: TextTest, shown: string): boolean {
     if (regex.test(value)) return true;
     this.fail(path, value, `satisfy regular expression pattern: ${shown}`);
     return false;

@@ -36,6 +36,33 @@ export const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 export const INT64_MIN = -(2n ** 63n);
 export const INT64_MAX = 2n ** 63n - 1n;
 
+/** Something `Constraints.pattern` can test text with: a RegExp, or a memoised one. */
+export interface TextTest {
+  test(text: string): boolean;
+}
+
+/**
+ * A regular expression whose answers are remembered (up to `limit` texts, then forgotten
+ * at once): for names every request repeats, such as feature names, a map lookup instead
+ * of a backtracking match. Only for expressions without the `g` or `y` flag.
+ */
+export const memoizedTest = (regex: RegExp, limit = 4096): TextTest => {
+  const answers = new Map<string, boolean>();
+  return {
+    test(text) {
+      let answer = answers.get(text);
+      if (answer === undefined) {
+        answer = regex.test(text);
+        if (answers.size >= limit) answers.clear();
+        answers.set(text, answer);
+      }
+      return answer;
+    },
+  };
+};
+
+export const FEATURE_NAME_TEST = memoizedTest(FEATURE_NAME);
+
 /** UTF-8 byte length without allocating an encoded copy. */
 export const utf8Length = (text: string): number => {
   let bytes = 0;

@@ -69,16 +69,16 @@ export const validateRecord = (
   requireIdentity: boolean,
 ): ValidatedRecord => {
   const values: (StoredValue | undefined)[] = new Array(group.features.length);
-  const seen = new Set<number>();
+  const seen = new Uint8Array(group.features.length);
   for (const featureValue of record) {
     const index = group.indexOf(featureValue.FeatureName);
     if (index === undefined) {
       throw validationError(`The feature ${featureValue.FeatureName} is not defined in FeatureGroup ${group.name}.`);
     }
-    if (seen.has(index)) {
+    if (seen[index] === 1) {
       throw validationError(`The feature ${featureValue.FeatureName} appears more than once in the Record.`);
     }
-    seen.add(index);
+    seen[index] = 1;
     const feature = group.features[index] as FeatureDefinition;
     const scalar = featureValue.ValueAsString;
     const list = featureValue.ValueAsStringList;
