@@ -58,8 +58,12 @@ export class FeatureStore {
         `The emulator does not implement the operation ${operation}.`,
       );
     }
+    this.beforeExecute?.(operation);
     return operations[operation](input, this.context(scope));
   }
+
+  /** Called before every operation runs, with its name: lets an adapter checkpoint state first. */
+  beforeExecute: ((operation: OperationName) => void) | undefined;
 
   /**
    * Finds a group for inspection by name or ARN: in the given region, else the default

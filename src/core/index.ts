@@ -43,6 +43,8 @@ export {
 export { SeedError, seedRecords, type SeedOptions, type SeedResult } from './seed-records.js';
 export {
   exportSnapshot,
+  groupConfigSnapshot,
+  groupFromSnapshot,
   importSnapshot,
   restoreSnapshotRecords,
   SnapshotError,

@@ -102,7 +102,7 @@ const onlineSnapshot = (
   features: byName<StoredValue>(group, record.values),
 });
 
-const groupSnapshot = (group: FeatureGroup, now: number): FeatureGroupSnapshot => {
+const groupSnapshot = (group: FeatureGroup, now: number, withRecords = true): FeatureGroupSnapshot => {
   return {
     region: group.scope.region,
     accountId: group.scope.accountId,
@@ -119,9 +119,16 @@ const groupSnapshot = (group: FeatureGroup, now: number): FeatureGroupSnapshot =
     featureMetadata: Object.fromEntries(
       [...group.featureMetadata].map(([name, meta]) => [name, metadataSnapshot(meta)]),
     ),
-    ...groupSnapshotRecords(group, now),
+    ...(withRecords ? groupSnapshotRecords(group, now) : { onlineRecords: [], offlineRows: [] }),
   };
 };
+
+/** A group's control-plane state alone (definition, TTL, status, metadata), without records. */
+export const groupConfigSnapshot = (group: FeatureGroup): FeatureGroupSnapshot => ({
+  ...groupSnapshot(group, Number.NEGATIVE_INFINITY, false),
+  onlineRecords: [],
+  offlineRows: [],
+});
 
 /** A group's records alone: its online records and every offline row, delivered or buffered. */
 export type GroupRecordsSnapshot = Pick<FeatureGroupSnapshot, 'onlineRecords' | 'offlineRows'>;
@@ -157,7 +164,7 @@ export class SnapshotError extends Error {
   override readonly name = 'SnapshotError';
 }
 
-const ISO_INSTANT = /^(\d{4,6})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/;
+const ISO_INSTANT = /^\+?(\d{4,6})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/;
 
 /** ISO-8601 UTC with up to 9 fraction digits, back to an Instant (years beyond 9999 allowed for ExpiresAt). */
 export const parseSnapshotInstant = (text: unknown, where: string): Instant => {

@@ -18,6 +18,7 @@ import { CallHistory, type CallFilter, type CommandRef, type RecordedCall } from
 import { findSecondSdkCopy, secondSdkCopyWarning } from './check-single-sdk-copy.js';
 import { DirectMode } from './direct-mode.js';
 import type { FaultControls } from './fault-controls.js';
+import { ControlPlaneCheckpoint } from './control-plane-checkpoint.js';
 import { installOnClientClass } from './install-on-client-class.js';
 import { loadFeatureGroups, type FeatureGroupDefinitions } from './load-feature-groups.js';
 import {
@@ -191,6 +192,7 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
     if (group !== undefined && isInsideTest()) testScopedGroups.add(group);
   };
   const suiteData = new SuiteData(store, isInsideTest, testScopedGroups);
+  const checkpoint = new ControlPlaneCheckpoint(store, isInsideTest);
 
   const target = new WireResponder({
     store,
@@ -297,6 +299,7 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
     },
     reset() {
       checkForStubs();
+      checkpoint.restore();
       for (const group of testScopedGroups) store.registry.remove(group);
       testScopedGroups.clear();
       suiteData.restoreDisplacedGroups();

@@ -3,6 +3,12 @@ import {
   PutRecordCommand,
   SageMakerFeatureStoreRuntimeClient,
 } from '@aws-sdk/client-sagemaker-featurestore-runtime';
+import {
+  DeleteFeatureGroupCommand,
+  DescribeFeatureGroupCommand,
+  SageMakerClient,
+  UpdateFeatureGroupCommand,
+} from '@aws-sdk/client-sagemaker';
 import { featureStore } from '../../src/jest/setup.js';
 import { customersGroup } from '../support/fixtures.js';
 
@@ -19,6 +25,7 @@ const put = (FeatureGroupName: string, id: string) =>
   );
 
 featureStore.createFeatureGroup(customersGroup());
+featureStore.createFeatureGroup(customersGroup({ FeatureGroupName: 'from-module-scope' }));
 
 describe('the preset resets before each test', () => {
   beforeAll(() => {
@@ -39,7 +46,7 @@ describe('the preset resets before each test', () => {
     );
     expect(out.Record).toBeUndefined();
     expect(featureStore.offlineRecords('customers')).toEqual([]);
-    expect(featureStore.featureGroupNames().sort()).toEqual(['customers', 'from-before-all']);
+    expect(featureStore.featureGroupNames().sort()).toEqual(['customers', 'from-before-all', 'from-module-scope']);
     expect(Math.abs(featureStore.clock.now() - Date.now())).toBeLessThan(1000);
   });
 });
@@ -49,4 +56,39 @@ test('matchers report what the store holds when they fail', async () => {
   expect(() => expect(featureStore).toHaveOfflineDeleteMarker('customers', 'c9')).toThrow(/Offline rows of c9/);
   expect(() => expect(featureStore).toHaveOnlineRecord('customers', 'c9', { city: 'Paris' })).toThrow(/Online state/);
   expect(featureStore).not.toHaveOfflineDeleteMarker('customers', 'c9');
+});
+
+describe('suite-level feature groups come back as declared after a test changed them', () => {
+  const sagemaker = new SageMakerClient({});
+  const describeGroup = (FeatureGroupName: string) =>
+    sagemaker.send(new DescribeFeatureGroupCommand({ FeatureGroupName }));
+
+  test('a test deletes one suite group, alters another and adds features', async () => {
+    featureStore.createFeatureGroup(customersGroup({ FeatureGroupName: 'test-only-2' }));
+    await sagemaker.send(new DeleteFeatureGroupCommand({ FeatureGroupName: 'from-module-scope' }));
+    await sagemaker.send(
+      new UpdateFeatureGroupCommand({
+        FeatureGroupName: 'customers',
+        FeatureAdditions: [{ FeatureName: 'added_in_test', FeatureType: 'String' }],
+      }),
+    );
+    await sagemaker.send(
+      new UpdateFeatureGroupCommand({
+        FeatureGroupName: 'customers',
+        OnlineStoreConfig: { TtlDuration: { Unit: 'Hours', Value: 1 } },
+      }),
+    );
+    await expect(describeGroup('from-module-scope')).rejects.toThrow(/can't find a FeatureGroup/);
+    expect((await describeGroup('customers')).FeatureDefinitions).toHaveLength(6);
+  });
+
+  test('the next test sees them as the suite declared them', async () => {
+    const customers = await describeGroup('customers');
+    expect(customers.FeatureDefinitions?.map((f) => f.FeatureName)).not.toContain('added_in_test');
+    expect(customers.OnlineStoreConfig?.TtlDuration).toBeUndefined();
+    await expect(describeGroup('from-module-scope')).resolves.toMatchObject({ FeatureGroupStatus: 'Created' });
+    await expect(describeGroup('test-only-2')).rejects.toThrow(/can't find a FeatureGroup/);
+    await put('from-module-scope', 'c1');
+    expect(featureStore).toHaveOnlineRecord('from-module-scope', 'c1');
+  });
 });
