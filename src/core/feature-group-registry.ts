@@ -1,9 +1,10 @@
-import { type FeatureGroup, type FeatureGroupScope } from './feature-group.js';
+import { partitionOf, type FeatureGroup, type FeatureGroupScope } from './feature-group.js';
 import { FEATURE_GROUP_NAME_OR_ARN } from './validation/patterns.js';
 
 export interface ResolvedName {
   readonly name: string;
-  /** Region and account named by an ARN, when one was given. */
+  /** Partition, region and account named by an ARN, when one was given. */
+  readonly partition?: string;
   readonly region?: string;
   readonly accountId?: string;
 }
@@ -28,11 +29,11 @@ const parseName = (nameOrArn: string): ParsedName => {
   const match = FEATURE_GROUP_NAME_OR_ARN.exec(nameOrArn);
   let resolved: ResolvedName | undefined;
   if (match !== null) {
-    const [, , region, accountId, name] = match;
+    const [, partition, region, accountId, name] = match;
     resolved =
       region === undefined
         ? { name: name as string }
-        : { name: name as string, region, accountId: accountId as string };
+        : { name: name as string, partition, region, accountId: accountId as string };
   }
   parsed = Object.freeze({ resolved, key: (resolved?.name ?? '').toLowerCase() });
   if (parsedNames.size >= MAX_PARSED_NAMES) parsedNames.clear();
@@ -73,12 +74,18 @@ export class FeatureGroupRegistry {
     return this.partition(scope, false)?.get(name.toLowerCase());
   }
 
-  /** Resolves a name or ARN; an ARN of another region or account finds nothing. */
+  /** Resolves a name or ARN; an ARN of another partition, region or account finds nothing. */
   find(scope: FeatureGroupScope, nameOrArn: string): FeatureGroup | undefined {
     const parsed = parseName(nameOrArn);
     const { resolved } = parsed;
     if (resolved === undefined) return undefined;
-    if (resolved.region !== undefined && (resolved.region !== scope.region || resolved.accountId !== scope.accountId)) {
+    // An ARN is the group's only if its partition, region and account are the caller's.
+    if (
+      resolved.region !== undefined &&
+      (resolved.region !== scope.region ||
+        resolved.accountId !== scope.accountId ||
+        resolved.partition !== partitionOf(scope.region))
+    ) {
       return undefined;
     }
     return this.partition(scope, false)?.get(parsed.key);

@@ -37,6 +37,9 @@ export const daysInMonth = (year: number, month: number): number =>
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
+/** Years past 9999 (an ExpiresAt far ahead) carry a `+`, as `Instant.toString()` writes them. */
+const yearText = (year: number): string => (year > 9999 ? `+${year}` : pad(year, 4));
+
 /**
  * `YYYY-MM-DDTHH:mm:ssZ`, with a fraction only when it is not zero, in groups of 3 digits
  * (the `Instant.toString()` style chosen for ExpiresAt, spec A20).
@@ -45,7 +48,7 @@ export const formatInstant = (instant: Instant): string => {
   const date = new Date(instant.ms - (((instant.ms % 1000) + 1000) % 1000));
   const millis = ((instant.ms % 1000) + 1000) % 1000;
   const base =
-    `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}` +
+    `${yearText(date.getUTCFullYear())}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}` +
     `T${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}`;
   if (millis === 0 && instant.nanos === 0) return `${base}Z`;
   let fraction = pad(millis, 3) + pad(instant.nanos, 6);

@@ -69,7 +69,7 @@ const MAX_ID_BYTES = 2048;
 const INT32_MAX = 2147483647;
 const NAME = /^[a-zA-Z0-9]([-_]*[a-zA-Z0-9]){0,63}$/;
 const NAME_OR_ARN =
-  /^(arn:aws[a-z-]*:sagemaker:([a-z0-9-]*):([0-9]{12}):feature-group\/)?([a-zA-Z0-9]([-_]*[a-zA-Z0-9]){0,63})$/;
+  /^(?<arn>arn:(?<partition>aws[a-z-]*):sagemaker:(?<region>[a-z0-9-]*):(?<account>[0-9]{12}):feature-group\/)?(?<name>[a-zA-Z0-9]([-_]*[a-zA-Z0-9]){0,63})$/;
 
 /** A failed call; `fields` must appear in the message. */
 class Failure extends Error {
@@ -454,10 +454,12 @@ export class ReferenceModel {
 
   /** Name or ARN of this account and region, case-insensitive (A28); undefined when not found. */
   private find(nameOrArn: string): ModelGroup | undefined {
-    const m = NAME_OR_ARN.exec(nameOrArn);
-    if (m === null) return undefined;
-    if (m[1] !== undefined && (m[2] !== MODEL_REGION || m[3] !== MODEL_ACCOUNT)) return undefined;
-    return this.groups.get(m[4]!.toLowerCase());
+    const parts = NAME_OR_ARN.exec(nameOrArn)?.groups;
+    if (parts === undefined) return undefined;
+    // An ARN names its partition, region and account: all three must be the caller's.
+    const elsewhere = parts.partition !== 'aws' || parts.region !== MODEL_REGION || parts.account !== MODEL_ACCOUNT;
+    if (parts.arn !== undefined && elsewhere) return undefined;
+    return this.groups.get(parts.name!.toLowerCase());
   }
 
   /** PutRecord and DeleteRecord do not model ResourceNotFound: ValidationError (A4). */

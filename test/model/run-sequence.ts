@@ -28,8 +28,11 @@ export interface Target {
 /** JSON round trip: drops undefined members, as the wire does. */
 export const plain = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 
+/** The SDK's exception for a service answer: `$fault` and `$metadata` (a wrapped client-side error has no `$fault`). */
 const isServiceException = (error: unknown): error is Error & { $metadata: object } =>
-  error instanceof Error && typeof (error as { $metadata?: unknown }).$metadata === 'object';
+  error instanceof Error &&
+  typeof (error as { $metadata?: unknown }).$metadata === 'object' &&
+  ['client', 'server'].includes((error as { $fault?: string }).$fault ?? '');
 
 type CommandClass = new (input: never) => object;
 const COMMANDS: Readonly<Record<string, CommandClass>> = {
@@ -134,7 +137,10 @@ export const compareOutcome = (real: Outcome, expected: ModelOutcome, where: () 
 };
 
 /** Groups, online records of the identifier pool, and every offline row must equal the model's. */
-export const compareState = (mock: FeatureStoreMock, model: ReferenceModel, where: () => string): void => {
+/** What the state comparison reads: the in-process handle and the server's `featureStore` both have it. */
+export type InspectableStore = Pick<FeatureStoreMock, 'featureGroupNames' | 'offlineRecords' | 'onlineRecord'>;
+
+export const compareState = (mock: InspectableStore, model: ReferenceModel, where: () => string): void => {
   const names = (list: string[]): string[] => list.map((name) => name.toLowerCase()).sort();
   const realGroups = names(mock.featureGroupNames());
   if (!isDeepStrictEqual(realGroups, names(model.groupNames()))) {

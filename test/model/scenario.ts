@@ -391,7 +391,12 @@ const listStep = fc
       { weight: 1, arbitrary: fc.constantFrom(0, 101) },
     ),
     includeDeleted: fc.constantFrom(undefined, true, false),
-    continueFrom: fc.option(groupIndex, { freq: 2 }),
+    // Continue this group's listing, usually; sometimes pass another group's token.
+    continueFrom: fc.oneof(
+      { weight: 2, arbitrary: fc.constant('none' as const) },
+      { weight: 4, arbitrary: fc.constant('same' as const) },
+      { weight: 1, arbitrary: groupIndex },
+    ),
     bogusToken: rare,
   })
   .map(({ g, ref, max, includeDeleted, continueFrom, bogusToken }): Step => {
@@ -403,7 +408,7 @@ const listStep = fc
       op: 'ListRecords',
       group: g,
       input,
-      ...(continueFrom === null ? {} : { continueFrom }),
+      ...(continueFrom === 'none' ? {} : { continueFrom: continueFrom === 'same' ? g : continueFrom }),
       ...(bogusToken ? { bogusToken: true as const } : {}),
     };
   });
@@ -466,6 +471,17 @@ const controlStep = fc
   );
 
 const clockStep = fc.constantFrom(...CLOCK_STEPS_MS).map((ms): Step => ({ op: 'AdvanceClock', ms }));
+
+/** A call of one of the seven runtime operations, with its input. */
+export const runtimeCallArb: fc.Arbitrary<{ readonly op: string; readonly input: Input }> = fc.oneof(
+  putStep,
+  getStep,
+  batchGetStep,
+  deleteStep,
+  batchWriteStep,
+  listStep,
+  updateStep,
+) as fc.Arbitrary<{ readonly op: string; readonly input: Input }>;
 
 /** One step of a sequence: the seven runtime operations, group create/delete, clock advances. */
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(

@@ -21,11 +21,31 @@ export const LIST_RECORDS_EXAMINE_AT_MOST = 10_000;
 interface ListRecordsToken {
   readonly featureGroupArn: string;
   readonly creationTime: number;
+  /** Tells apart a group deleted and created again within the same millisecond (same ARN and creation time). */
+  readonly incarnation: number;
   readonly lastEvaluatedKey: number;
 }
 
+const incarnations = new WeakMap<FeatureGroup, number>();
+let lastIncarnation = 0;
+const incarnationOf = (group: FeatureGroup): number => {
+  let incarnation = incarnations.get(group);
+  if (incarnation === undefined) {
+    incarnation = ++lastIncarnation;
+    incarnations.set(group, incarnation);
+  }
+  return incarnation;
+};
+
 const encodeToken = (group: FeatureGroup, seq: number): string =>
-  btoa(JSON.stringify({ featureGroupArn: group.arn, creationTime: group.creationTime, lastEvaluatedKey: seq }));
+  btoa(
+    JSON.stringify({
+      featureGroupArn: group.arn,
+      creationTime: group.creationTime,
+      incarnation: incarnationOf(group),
+      lastEvaluatedKey: seq,
+    } satisfies ListRecordsToken),
+  );
 
 const decodeToken = (group: FeatureGroup, token: string): number => {
   let parsed: Partial<ListRecordsToken> | undefined;
@@ -40,7 +60,11 @@ const decodeToken = (group: FeatureGroup, token: string): number => {
       'The NextToken is not valid. Pass the NextToken of an earlier ListRecords response unchanged.',
     );
   }
-  if (parsed?.featureGroupArn !== group.arn || parsed.creationTime !== group.creationTime) {
+  if (
+    parsed?.featureGroupArn !== group.arn ||
+    parsed.creationTime !== group.creationTime ||
+    parsed.incarnation !== incarnationOf(group)
+  ) {
     throw validationError(
       `The NextToken was issued for another FeatureGroup than ${group.name}; pass it with the same FeatureGroupName.`,
     );

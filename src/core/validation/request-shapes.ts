@@ -102,7 +102,8 @@ export const checkTtlDuration = (c: Constraints, value: unknown, path: string): 
   if (!c.optional(value, path, 'object')) return;
   const ttl = value as Record<string, unknown>;
   if (c.present(ttl.Unit, `${path}.unit`, 'string')) c.oneOf(ttl.Unit, `${path}.unit`, TTL_UNITS);
-  if (c.present(ttl.Value, `${path}.value`, 'number')) c.range(ttl.Value as number, `${path}.value`, 1);
+  // `TtlDurationValue` is a Smithy integer: 32 bits.
+  if (c.present(ttl.Value, `${path}.value`, 'number')) c.range(ttl.Value as number, `${path}.value`, 1, 2_147_483_647);
 };
 
 export const checkFeatureNames = (c: Constraints, value: unknown, path: string): void => {
