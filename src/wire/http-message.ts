@@ -1,3 +1,4 @@
+import { FeatureStoreError } from '../core/index.js';
 /**
  * Structural HTTP shapes: what both the SDK's `HttpRequest` and a `node:http` request can
  * be turned into, and what both can send back. No SDK or Node types leak in here.
@@ -33,8 +34,16 @@ export const headerValue = (headers: WireRequest['headers'], name: string): stri
 const decoder = new TextDecoder('utf-8', { fatal: true });
 export const encoder = new TextEncoder();
 
-/** The body as text; SDK 3.1138 hands over a Uint8Array subclass, 3.523 a string. */
+/**
+ * The body as text; SDK 3.1138 hands over a Uint8Array subclass, 3.523 a string. Bytes
+ * that are not UTF-8 are the caller's fault: a SerializationException, never a 500.
+ */
 export const bodyText = (body: WireRequest['body']): string => {
   if (body === undefined || body === null) return '';
-  return typeof body === 'string' ? body : decoder.decode(body);
+  if (typeof body === 'string') return body;
+  try {
+    return decoder.decode(body);
+  } catch {
+    throw new FeatureStoreError('SerializationException', 'The request body is not valid UTF-8.', 400);
+  }
 };
