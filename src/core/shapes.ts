@@ -295,3 +295,17 @@ export interface UpdateFeatureMetadataInput {
   ParameterAdditions?: FeatureParameter[];
   ParameterRemovals?: string[];
 }
+
+/**
+ * An API shape as the SDK's command input types spell it: every member may be `undefined`
+ * (the SDK types required members that way too) and lists are read-only. The emulator
+ * validates at run time, so the handle accepts SDK-typed inputs as they are.
+ */
+export type SdkShaped<T> = T extends readonly (infer E)[]
+  ? readonly SdkShaped<E>[]
+  : T extends object
+    ? { [K in keyof T]?: SdkShaped<T[K]> | undefined }
+    : T;
+
+/** A CreateFeatureGroup request, typed loosely enough for `CreateFeatureGroupCommandInput`. */
+export type FeatureGroupDefinition = SdkShaped<CreateFeatureGroupInput>;

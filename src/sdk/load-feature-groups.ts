@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { CreateFeatureGroupInput, CreateFeatureGroupOutput, FeatureStore } from '../core/index.js';
+import type { CreateFeatureGroupOutput, FeatureGroupDefinition, FeatureStore } from '../core/index.js';
 
 /**
  * Feature group definitions as teams keep them next to their infrastructure code: a JSON
@@ -9,9 +9,9 @@ import type { CreateFeatureGroupInput, CreateFeatureGroupOutput, FeatureStore } 
  */
 export type FeatureGroupDefinitions =
   | string
-  | CreateFeatureGroupInput
-  | readonly CreateFeatureGroupInput[]
-  | { readonly FeatureGroups: readonly CreateFeatureGroupInput[] };
+  | FeatureGroupDefinition
+  | readonly FeatureGroupDefinition[]
+  | { readonly FeatureGroups: readonly FeatureGroupDefinition[] };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -55,7 +55,7 @@ export const readFeatureGroupDefinitions = (source: FeatureGroupDefinitions): un
  */
 export const loadFeatureGroups = (
   store: FeatureStore,
-  create: (request: CreateFeatureGroupInput) => CreateFeatureGroupOutput,
+  create: (request: FeatureGroupDefinition) => CreateFeatureGroupOutput,
   source: FeatureGroupDefinitions,
   region: string | undefined,
 ): CreateFeatureGroupOutput[] => {
@@ -64,10 +64,10 @@ export const loadFeatureGroups = (
   const scope = store.scope({ region });
   requests.forEach((request, index) => {
     try {
-      outputs.push(create(request as CreateFeatureGroupInput));
+      outputs.push(create(request as FeatureGroupDefinition));
     } catch (error) {
       for (const created of requests.slice(0, index)) {
-        const group = store.registry.get(scope, (created as CreateFeatureGroupInput).FeatureGroupName);
+        const group = store.registry.get(scope, String((created as FeatureGroupDefinition).FeatureGroupName));
         if (group !== undefined) store.registry.remove(group);
       }
       const name =

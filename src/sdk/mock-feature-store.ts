@@ -5,7 +5,7 @@ import {
   onlineRecordOf,
   type BehaviourOptions,
   type Clock,
-  type CreateFeatureGroupInput,
+  type FeatureGroupDefinition,
   type CreateFeatureGroupOutput,
   type FeatureStoreSnapshot,
   type FixtureRow,
@@ -49,7 +49,7 @@ export interface MockFeatureStoreOptions extends MockSettings {
    */
   readonly defaultRegion?: string;
   /** Feature groups (CreateFeatureGroup requests) to declare at once; they survive `reset()`. */
-  readonly featureGroups?: readonly CreateFeatureGroupInput[];
+  readonly featureGroups?: readonly FeatureGroupDefinition[];
   /** Switches for behaviour AWS does not document; see docs/behaviour.md. */
   readonly behaviour?: Partial<BehaviourOptions>;
   /**
@@ -88,7 +88,7 @@ export interface FeatureStoreMock {
   /** The emulator core, for advanced inspection. */
   readonly store: FeatureStore;
   /** Declares a feature group from a CreateFeatureGroup request, exactly as the API would. */
-  createFeatureGroup(request: CreateFeatureGroupInput, options?: InspectOptions): CreateFeatureGroupOutput;
+  createFeatureGroup(request: FeatureGroupDefinition, options?: InspectOptions): CreateFeatureGroupOutput;
   /**
    * Creates the feature groups of a JSON file (or JSON text, or parsed value) of
    * CreateFeatureGroup requests: one request, an array, or `{ FeatureGroups: [...] }`.
@@ -252,11 +252,11 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
       const output = store.execute('CreateFeatureGroup', request, {
         region: inspect.region,
       }) as CreateFeatureGroupOutput;
-      markIfTestScoped(store.registry.get(store.scope({ region: inspect.region }), request.FeatureGroupName));
+      markIfTestScoped(store.registry.get(store.scope({ region: inspect.region }), request.FeatureGroupName as string));
       return output;
     },
     loadFeatureGroups(definitions, inspect = {}) {
-      const create = (request: CreateFeatureGroupInput) => mock.createFeatureGroup(request, inspect);
+      const create = (request: FeatureGroupDefinition) => mock.createFeatureGroup(request, inspect);
       return loadFeatureGroups(store, create, definitions, inspect.region);
     },
     deleteFeatureGroup(featureGroupName, inspect = {}) {
