@@ -1,4 +1,5 @@
 export { createClock, type Clock } from './clock.js';
+export { delayOnClock } from './delay-on-clock.js';
 export { parseDuration, type DurationInput } from './duration.js';
 export { FeatureStoreError, isFeatureStoreError, type FeatureStoreErrorCode } from './errors.js';
 export { FeatureGroup, featureGroupArn, type FeatureGroupScope } from './feature-group.js';

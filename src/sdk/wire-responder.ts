@@ -1,4 +1,5 @@
 import {
+  delayOnClock,
   callTargets,
   decideFaults,
   executeWithFaults,
@@ -19,7 +20,6 @@ import {
   type WireResponse,
 } from '../wire/index.js';
 import { CallRecord, operationOf, type CallHistory } from './call-history.js';
-import { delayOnClock } from './clock-delay.js';
 import type { CommandObserver, ObservedCommand, WireTarget } from './feature-store-mock-plugin.js';
 import { applyUnhandledPolicy, unknownOperationHint, type UnhandledPolicy } from './unhandled.js';
 

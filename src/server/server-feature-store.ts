@@ -1,4 +1,5 @@
 import {
+  delayOnClock,
   decideFaults,
   executeWithFaults,
   FaultInjector,
@@ -18,7 +19,6 @@ import {
   type OnlineRecord,
 } from '../core/index.js';
 import { handleWireRequest, type WireHooks, type WireRequest, type WireResponse } from '../wire/index.js';
-import { delayOnClock } from './delay-on-clock.js';
 import { Journal, type JournalEntry } from './journal.js';
 
 export interface ServerFeatureStoreOptions {
