@@ -47,32 +47,41 @@ const COMMANDS: Readonly<Record<string, CommandClass>> = {
   DeleteFeatureGroup: DeleteFeatureGroupCommand,
 };
 
-/** The real clients, installed on by `mockFeatureStore()`: serializer, middleware, deserializer, error classes. */
-export const sdkTarget = (): Target & { destroy(): void } => {
-  const runtime = new SageMakerFeatureStoreRuntimeClient({ region: 'us-east-1', maxAttempts: 1 });
-  const sagemaker = new SageMakerClient({ region: 'us-east-1', maxAttempts: 1 });
-  return {
-    name: 'SDK client',
-    async send(operation, input) {
-      const Command = COMMANDS[operation]!;
-      const client = (operation.endsWith('FeatureGroup') ? sagemaker : runtime) as {
-        send(command: object): Promise<Record<string, unknown>>;
-      };
-      try {
-        const { $metadata: _metadata, ...output } = await client.send(new Command(input as never));
-        return { ok: true, output: plain(output) };
-      } catch (error) {
-        // Anything but the SDK's service exception (a TypeError from the emulator...) fails the test.
-        if (!isServiceException(error)) throw error;
-        return { ok: false, code: error.name, message: error.message };
-      }
-    },
-    destroy() {
-      runtime.destroy();
-      sagemaker.destroy();
-    },
-  };
-};
+interface Sender {
+  send(command: object): Promise<Record<string, unknown>>;
+  destroy(): void;
+}
+
+/** Sends runtime operations through one SDK client (and control-plane ones through `sagemaker`, if given). */
+export const clientTarget = (
+  runtime: SageMakerFeatureStoreRuntimeClient,
+  sagemaker?: SageMakerClient,
+): Target & { destroy(): void } => ({
+  name: 'SDK client',
+  async send(operation, input) {
+    const Command = COMMANDS[operation]!;
+    const client = (operation.endsWith('FeatureGroup') ? sagemaker : runtime) as unknown as Sender;
+    try {
+      const { $metadata: _metadata, ...output } = await client.send(new Command(input as never));
+      return { ok: true, output: plain(output) };
+    } catch (error) {
+      // Anything but the SDK's service exception (a TypeError from the emulator...) fails the test.
+      if (!isServiceException(error)) throw error;
+      return { ok: false, code: error.name, message: error.message };
+    }
+  },
+  destroy() {
+    runtime.destroy();
+    sagemaker?.destroy();
+  },
+});
+
+/** The real clients, intercepted by `mockFeatureStore()`: serializer, middleware, deserializer, error classes. */
+export const sdkTarget = (): Target & { destroy(): void } =>
+  clientTarget(
+    new SageMakerFeatureStoreRuntimeClient({ region: 'us-east-1', maxAttempts: 1 }),
+    new SageMakerClient({ region: 'us-east-1', maxAttempts: 1 }),
+  );
 
 /** The emulator core behind the handle, called directly: the same rules without the SDK's cost per call. */
 export const coreTarget = (mock: FeatureStoreMock): Target => ({
