@@ -6,8 +6,9 @@ export {
   type MockFeatureStoreOptions,
   type OfflineRecordsFilter,
 } from './sdk/mock-feature-store.js';
-export { getFeatureStoreMockPlugin } from './sdk/feature-store-mock-plugin.js';
-export type { ClientClassLike, PluggableLike } from './sdk/sdk-types.js';
+export type { ClientClassLike } from './sdk/sdk-types.js';
+export type { FeatureGroupDefinitions } from './sdk/load-feature-groups.js';
+export type { MockMode } from './sdk/direct-mode.js';
 export {
   FeatureStore,
   FeatureStoreError,
@@ -24,7 +25,7 @@ export type { CallFilter, CommandRef, RecordedAttempt, RecordedCall } from './sd
 export type { FaultControls } from './sdk/fault-controls.js';
 export type { MockSettings, OfflineDelivery } from './sdk/mock-settings.js';
 export type { UnhandledPolicy } from './sdk/unhandled.js';
-export type { CallTarget, Fault, FaultRule, InjectableErrorCode } from './core/index.js';
+export type { CallTarget, Fault, FaultRule, InjectableErrorCode, SeedOptions } from './core/index.js';
 export type { SeedFileOptions } from './sdk/suite-data.js';
 export {
   FixtureFormatError,

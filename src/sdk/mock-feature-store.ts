@@ -177,6 +177,7 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
   const isInsideTest = options.isInsideTest ?? (() => false);
   const suiteSettings: { current: ResolvedSettings } = {
     current: resolveSettings(options, {
+      behaviour: store.behaviour,
       offlineDeliveryDelayMs: store.behaviour.offlineDeliveryDelayMs,
       onUnhandled: 'error',
       mode: 'wire',

@@ -1,4 +1,4 @@
-import { parseDuration, type DurationInput, type FeatureStore } from '../core/index.js';
+import { parseDuration, type BehaviourOptions, type DurationInput, type FeatureStore } from '../core/index.js';
 import { MOCK_MODES, type MockMode } from './direct-mode.js';
 import type { UnhandledPolicy } from './unhandled.js';
 
@@ -17,9 +17,12 @@ export interface MockSettings {
   readonly onUnhandled?: UnhandledPolicy;
   /** See {@link MockMode}. Default `'wire'`; `'direct'` answers at `send` (docs/performance.md). */
   readonly mode?: MockMode;
+  /** Switches for behaviour AWS does not document (docs/behaviour.md), merged over the current ones. */
+  readonly behaviour?: Partial<BehaviourOptions>;
 }
 
 export interface ResolvedSettings {
+  readonly behaviour: BehaviourOptions;
   readonly offlineDeliveryDelayMs: number;
   readonly onUnhandled: UnhandledPolicy;
   readonly mode: MockMode;
@@ -42,10 +45,11 @@ export const resolveSettings = (settings: MockSettings, base: ResolvedSettings):
     throw new TypeError(`mode must be 'wire' or 'direct', got ${String(settings.mode)}`);
   }
   return {
+    behaviour: { ...base.behaviour, ...settings.behaviour },
     offlineDeliveryDelayMs:
-      settings.offlineDelivery === undefined
-        ? base.offlineDeliveryDelayMs
-        : offlineDeliveryDelayMs(settings.offlineDelivery),
+      settings.offlineDelivery !== undefined
+        ? offlineDeliveryDelayMs(settings.offlineDelivery)
+        : (settings.behaviour?.offlineDeliveryDelayMs ?? base.offlineDeliveryDelayMs),
     onUnhandled: settings.onUnhandled ?? base.onUnhandled,
     mode: settings.mode ?? base.mode,
   };
@@ -53,7 +57,7 @@ export const resolveSettings = (settings: MockSettings, base: ResolvedSettings):
 
 /** Puts the settings into effect on the core. */
 export const applySettings = (store: FeatureStore, settings: ResolvedSettings): void => {
-  store.behaviour = { ...store.behaviour, offlineDeliveryDelayMs: settings.offlineDeliveryDelayMs };
+  store.behaviour = { ...settings.behaviour, offlineDeliveryDelayMs: settings.offlineDeliveryDelayMs };
 };
 
 /** Delivers every buffered offline row of every group now; returns how many. */

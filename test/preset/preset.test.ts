@@ -92,3 +92,26 @@ describe('suite-level feature groups come back as declared after a test changed 
     expect(featureStore).toHaveOnlineRecord('from-module-scope', 'c1');
   });
 });
+
+describe('configure({ behaviour }) changes behaviour switches on a running mock', () => {
+  const runtime = new SageMakerFeatureStoreRuntimeClient({});
+  const getWithUnknownFeature = () =>
+    runtime.send(
+      new GetRecordCommand({
+        FeatureGroupName: 'customers',
+        RecordIdentifierValueAsString: 'c1',
+        FeatureNames: ['nope'],
+      }),
+    );
+
+  test('inside a test, until the next reset', async () => {
+    await expect(getWithUnknownFeature()).rejects.toThrow(/nope/);
+    featureStore.configure({ behaviour: { unknownFeatureNames: 'ignore' } });
+    await expect(getWithUnknownFeature()).resolves.toMatchObject({ $metadata: { httpStatusCode: 200 } });
+    expect(featureStore.store.behaviour.hardDeleteConflictCode).toBe('ValidationError');
+  });
+
+  test('the next test has the suite switches again', async () => {
+    await expect(getWithUnknownFeature()).rejects.toThrow(/nope/);
+  });
+});
