@@ -66,6 +66,10 @@ export const featureStoreMockMiddlewareOptions = {
   override: true,
 } as const;
 
+/** Configs given the fallback region, and what they had before: `undoRegionFallbacks()` puts it back. */
+const fallbackConfigs: WeakRef<ClientConfigLike>[] = [];
+const originals = new WeakMap<ClientConfigLike, Pick<ClientConfigLike, 'region' | 'useFipsEndpoint'>>();
+
 /** The client's region; a client without one gets `fallback` (also used by direct mode). */
 export const resolveRegion = async (config: ClientConfigLike, fallback: string): Promise<string> => {
   try {
@@ -75,9 +79,25 @@ export const resolveRegion = async (config: ClientConfigLike, fallback: string):
   } catch {
     // "Region is missing": the emulator needs none, so the client gets the default below.
   }
+  if (!originals.has(config)) {
+    originals.set(config, { region: config.region, useFipsEndpoint: config.useFipsEndpoint });
+    fallbackConfigs.push(new WeakRef(config));
+  }
   config.region = () => Promise.resolve(fallback);
   config.useFipsEndpoint = () => Promise.resolve(false);
   return fallback;
+};
+
+/** Gives clients that got the fallback region their own settings back (on `restore()`: no trace on clients). */
+export const undoRegionFallbacks = (): void => {
+  for (const ref of fallbackConfigs.splice(0)) {
+    const config = ref.deref();
+    const original = config === undefined ? undefined : originals.get(config);
+    if (config === undefined || original === undefined) continue;
+    config.region = original.region;
+    config.useFipsEndpoint = original.useFipsEndpoint;
+    originals.delete(config);
+  }
 };
 
 const regionMiddleware =

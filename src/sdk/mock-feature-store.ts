@@ -19,6 +19,7 @@ import { findSecondSdkCopy, secondSdkCopyWarning } from './check-single-sdk-copy
 import { DirectMode } from './direct-mode.js';
 import type { FaultControls } from './fault-controls.js';
 import { ControlPlaneCheckpoint } from './control-plane-checkpoint.js';
+import { undoRegionFallbacks } from './feature-store-mock-plugin.js';
 import { installOnClientClass } from './install-on-client-class.js';
 import { loadFeatureGroups, type FeatureGroupDefinitions } from './load-feature-groups.js';
 import {
@@ -316,6 +317,7 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
     restore() {
       for (const uninstall of uninstallers) uninstall();
       uninstallers.length = 0;
+      undoRegionFallbacks();
       if (globals[ACTIVE] === mock) delete globals[ACTIVE];
     },
   };
