@@ -22,7 +22,7 @@ export const CPU_CLOCK = hasSchedstat
   : 'process CPU time (process.cpuUsage: all threads)';
 
 /** Long enough for V8 to optimise the code under test (TurboFan), so runs compare optimised code. */
-const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 250);
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 200);
 
 /**
  * Times `fn` (sync or async) with tinybench for about `timeMs` after a short warm-up, with

@@ -1,8 +1,9 @@
 // npm run bench  (= npm run build && node --expose-gc bench/run.mjs)
 // Environment:
-//   BENCH_TIME_MS        timed budget per per-call run (default 300)
+//   BENCH_TIME_MS        timed budget per per-call run (default 200)
 //   BENCH_ROUNDS         interleaved rounds of the per-call runs (default 3)
-//   BENCH_SCALE_TIME_MS  timed budget per scale measurement (default 400)
+//   BENCH_SCALE_TIME_MS  timed budget per scale measurement (default 250)
+//   BENCH_WARMUP_MS      untimed warm-up before each timed run (default 200)
 //   BENCH_CASES          per-call case names, comma-separated (default all)
 //   BENCH_MODES          per-call mode names, comma-separated (default all)
 //   BENCH_SECTIONS       per-call,scale,memory,reset (default all)
@@ -19,9 +20,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const started = performance.now();
 const loadAtStart = os.loadavg();
-const timeMs = Number(process.env.BENCH_TIME_MS ?? 300);
+const timeMs = Number(process.env.BENCH_TIME_MS ?? 200);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const scaleTimeMs = Number(process.env.BENCH_SCALE_TIME_MS ?? 400);
+const scaleTimeMs = Number(process.env.BENCH_SCALE_TIME_MS ?? 250);
 const sections = new Set((process.env.BENCH_SECTIONS ?? 'per-call,scale,memory,reset').split(','));
 const pick = (all, variable) => {
   const names = process.env[variable]?.split(',').map((name) => name.trim());
@@ -30,7 +31,8 @@ const pick = (all, variable) => {
 const selectedCases = pick(cases, 'BENCH_CASES');
 const selectedModes = pick(modes, 'BENCH_MODES');
 const baselines = selectedModes.filter((mode) => mode.baseline);
-const log = (line) => process.stderr.write(`${line}\n`);
+const log = (line) =>
+  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
 
 /** The core must answer GetRecord at this rate or better. */
 const CORE_GET_RECORD_PER_SECOND = 500_000;
@@ -117,8 +119,8 @@ const perCallRows =
 
 const otherRows = [];
 if (sections.has('scale')) {
-  log('scale: growing one store to 1M records...');
-  otherRows.push(...(await measureStoreSize(scaleTimeMs)));
+  log('scale: seeding feature groups of 1k, 100k and 1M records...');
+  otherRows.push(...(await measureStoreSize(scaleTimeMs, rounds)));
   otherRows.push(...(await measureOfflineAppend(scaleTimeMs)));
 }
 if (sections.has('memory')) {

@@ -24,6 +24,7 @@ const checkIdentifiers = (c: Constraints, value: unknown): void => {
       total += list.length;
       c.count(list, `${path}.recordIdentifiersValueAsString`, 1, 100);
       list.forEach((id, j) => {
+        if (typeof id === 'string' && id.length <= MAX_VALUE_AS_STRING) return; // valid: no path needed
         const idPath = `${path}.recordIdentifiersValueAsString.${j + 1}.member`;
         if (c.present(id, idPath, 'string')) c.length(id as string, idPath, 0, MAX_VALUE_AS_STRING);
       });

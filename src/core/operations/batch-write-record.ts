@@ -8,11 +8,22 @@ import { applyPutRecord, checkPutRecordShape } from './put-record.js';
 
 export const MAX_BATCH_WRITE_ENTRIES = 25;
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 const checkEntries = (c: Constraints, value: unknown): void => {
   if (!c.present(value, 'entries', 'array')) return;
   const entries = value as unknown[];
   if (!c.count(entries, 'entries', 1, MAX_BATCH_WRITE_ENTRIES)) return;
+  // Each entry is checked first without its member path; only one that fails is checked
+  // again with the path its messages need, so a valid batch builds no path strings.
+  let scratch = new Constraints();
   entries.forEach((item, i) => {
+    if (isObject(item)) {
+      checkPutRecordShape(scratch, item);
+      if (scratch.ok) return;
+      scratch = new Constraints();
+    }
     const path = `entries.${i + 1}.member`;
     if (c.present(item, path, 'object')) checkPutRecordShape(c, item as Record<string, unknown>, `${path}.`);
   });
@@ -44,7 +55,8 @@ export const batchWriteRecord = (input: unknown, ctx: OperationContext): BatchWr
   for (const entry of Entries) {
     try {
       // The entry's own TtlDuration overrides the request's; PutRecord then falls back to the group's.
-      applyPutRecord({ ...entry, TtlDuration: entry.TtlDuration ?? TtlDuration }, ctx);
+      const ttl = entry.TtlDuration ?? TtlDuration;
+      applyPutRecord(ttl === entry.TtlDuration ? entry : { ...entry, TtlDuration: ttl }, ctx);
     } catch (error) {
       if (!isFeatureStoreError(error)) throw error;
       output.Errors.push({ Entry: structuredClone(entry), ErrorCode: error.code, ErrorMessage: error.message });
