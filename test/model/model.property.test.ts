@@ -17,8 +17,12 @@ const SEED = Number(process.env.RELIABILITY_SEED ?? 20261125);
 const sequences = fc.array(stepArb, { minLength: 1, maxLength: 40, size: 'max' });
 
 const budgets = LONG
-  ? { sdkOperations: 200_000, coreOperations: 1_000_000 }
-  : { sdkOperations: Number(process.env.RELIABILITY_SDK_OPERATIONS ?? 20_000), coreOperations: 0 };
+  ? { sdkOperations: 200_000, directOperations: 100_000, coreOperations: 1_000_000 }
+  : {
+      sdkOperations: Number(process.env.RELIABILITY_SDK_OPERATIONS ?? 20_000),
+      directOperations: 4_000,
+      coreOperations: 0,
+    };
 
 let mock: FeatureStoreMock;
 beforeAll(() => {
@@ -32,8 +36,8 @@ const checkSequences = async (
   operations: number,
 ): Promise<Counters> => {
   const counters: Counters = { runs: 0, operations: 0 };
-  // Average sequence length is ~20 steps; numRuns is sized for the budget and checked below.
-  const numRuns = Math.ceil(operations / 20);
+  // Sequences average about 18 steps; numRuns is sized for the budget and the count checked by the caller.
+  const numRuns = Math.ceil(operations / 18);
   await fc.assert(
     fc.asyncProperty(sequences, (steps) => run(steps, counters)),
     { seed: SEED, numRuns, endOnFailure: false },
@@ -59,6 +63,25 @@ describe('the emulator agrees with the reference model', () => {
       expect(counters.operations).toBeGreaterThanOrEqual(budgets.sdkOperations * 0.9);
     } finally {
       target.destroy();
+    }
+  }, 600_000);
+
+  test(`through the SDK client in direct mode: ${budgets.directOperations} operations in random sequences`, async () => {
+    // Direct mode answers at send, without the wire; it must answer exactly as the wire path does.
+    mock.configure({ mode: 'direct' });
+    const target = sdkTarget();
+    try {
+      const counters = await checkSequences(
+        (steps, c) => runSequence(mock, target, steps, c),
+        budgets.directOperations,
+      );
+      console.log(
+        `model vs SDK client in direct mode: ${counters.operations} operations in ${counters.runs} sequences`,
+      );
+      expect(counters.operations).toBeGreaterThanOrEqual(budgets.directOperations * 0.9);
+    } finally {
+      target.destroy();
+      mock.configure({ mode: 'wire' });
     }
   }, 600_000);
 

@@ -109,12 +109,12 @@ const checkAgainstModel = (
   compareOutcome(real, model.execute(received.operation, structuredClone(received.input)), where);
 };
 
-describe('fuzzed input through the SDK client (in-process)', () => {
+describe.each(['wire', 'direct'] as const)('fuzzed input through the SDK client (in-process, %s mode)', (mode) => {
   let mock: FeatureStoreMock;
   let watch: ReturnType<typeof watchExecute>;
   const target = sdkTarget();
   beforeAll(() => {
-    mock = mockFeatureStore({ callHistory: false });
+    mock = mockFeatureStore({ callHistory: false, mode });
     watch = watchExecute(mock.store);
   });
   afterAll(() => {
@@ -153,12 +153,12 @@ describe('fuzzed input through the SDK client (in-process)', () => {
           if (watch.calls.length > 0 || watch.escaped.length > 0) {
             throw new Error(`${where()}\n  ${String(error)} after the emulator ran`, { cause: error });
           }
-          count('refused by the SDK before sending');
+          count(`${mode}: refused by the SDK before sending`);
           expect(exportSnapshot(mock.store)).toEqual(before);
           return;
         }
         if (watch.escaped.length > 0) throw new Error(`${where()}\n  the emulator threw ${String(watch.escaped[0])}`);
-        count(real.ok ? 'succeeded' : real.code);
+        count(`${mode}: ${real.ok ? 'succeeded' : real.code}`);
         checkAgainstModel(model, watch.calls[0], real, where);
         if (real.ok) compareState(mock, model, where);
         else if (!isDeepStrictEqual(exportSnapshot(mock.store), before))
