@@ -20,7 +20,7 @@ const budgets = LONG
   ? { sdkOperations: 200_000, directOperations: 100_000, coreOperations: 1_000_000 }
   : {
       sdkOperations: Number(process.env.RELIABILITY_SDK_OPERATIONS ?? 20_000),
-      directOperations: 4_000,
+      directOperations: 20_000,
       coreOperations: 0,
     };
 
