@@ -64,8 +64,10 @@ export const applyUnhandledPolicy = (
   exchange: WireExchange,
   outcome: { output?: object; error?: FeatureStoreError },
 ): void => {
-  const batchErrors = (outcome.output as { Errors?: { ErrorCode?: string; ErrorMessage?: string }[] } | undefined)
-    ?.Errors;
+  const batchErrors = (
+    outcome.output as
+      { Errors?: { ErrorCode?: string; ErrorMessage?: string; FeatureGroupName?: string }[] } | undefined
+  )?.Errors;
   const notFoundEntries = (batchErrors ?? []).filter((entry) => entry.ErrorCode === 'ResourceNotFound');
   if (!(outcome.error !== undefined && isNotFound(outcome.error)) && notFoundEntries.length === 0) return;
   const missing = undeclaredGroups(store, exchange);
@@ -79,7 +81,14 @@ export const applyUnhandledPolicy = (
   }
   // The error and output objects are this call's own, made fresh by the core.
   if (outcome.error !== undefined) outcome.error.message = `${outcome.error.message} [${hint}]`;
-  for (const entry of notFoundEntries) entry.ErrorMessage = `${entry.ErrorMessage ?? ''} [${hint}]`;
+  // Each Errors entry gets the hint of its own group only: other groups of the call may be declared.
+  for (const entry of notFoundEntries) {
+    const name = entry.FeatureGroupName;
+    if (name === undefined || !missing.includes(name)) continue;
+    const entryHint =
+      missing.length === 1 ? hint : undeclaredGroupHint(store, exchange.call?.operation ?? 'A call', [name], region);
+    entry.ErrorMessage = `${entry.ErrorMessage ?? ''} [${entryHint}]`;
+  }
 };
 
 /** Appended to the emulator's "does not implement" answers. */

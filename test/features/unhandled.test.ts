@@ -69,6 +69,26 @@ describe("onUnhandled: 'error' (the default)", () => {
     ]);
   });
 
+  test('in one BatchGetRecord, each Errors entry gets the hint of its own group only', async () => {
+    featureStore.createFeatureGroup(customersGroup({ FeatureGroupName: 'elsewhere' }), { region: 'eu-west-1' });
+    const batch = await client.send(
+      new BatchGetRecordCommand({
+        Identifiers: [
+          { FeatureGroupName: 'nope', RecordIdentifiersValueAsString: ['c1'] },
+          { FeatureGroupName: 'other', RecordIdentifiersValueAsString: ['c1'] },
+          { FeatureGroupName: 'elsewhere', RecordIdentifiersValueAsString: ['c1'] },
+        ],
+      }),
+    );
+    const messages = Object.fromEntries((batch.Errors ?? []).map((e) => [e.FeatureGroupName, e.ErrorMessage]));
+    expect(messages.nope).toMatch(/feature group 'nope', which is not declared/);
+    expect(messages.nope).not.toMatch(/'other'/);
+    expect(messages.other).toMatch(/feature group 'other', which is not declared/);
+    expect(messages.other).not.toMatch(/'nope'/);
+    expect(messages.elsewhere).toMatch(/a FeatureGroup of that name exists in eu-west-1/);
+    expect(messages.elsewhere).not.toMatch(/is not declared/);
+  });
+
   test('a group declared in another region keeps the core’s region hint instead', async () => {
     featureStore.createFeatureGroup(customersGroup({ FeatureGroupName: 'nope' }), { region: 'eu-west-1' });
     const error = await putToNope().catch((e: unknown) => e);
