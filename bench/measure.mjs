@@ -22,18 +22,19 @@ export const CPU_CLOCK = hasSchedstat
   : 'process CPU time (process.cpuUsage: all threads)';
 
 /** Long enough for V8 to optimise the code under test (TurboFan), so runs compare optimised code. */
-const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 200);
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 150);
 
 /**
  * Times `fn` (sync or async) with tinybench for about `timeMs` after a short warm-up, with
- * a full GC first so one measurement does not pay for the garbage of the one before.
+ * a full GC first (unless `collectFirst` is false: with a 1M-record store live, a full
+ * GC costs seconds) so one measurement does not pay for the garbage of the one before.
  * Returns per-call wall-clock latency in µs (mean, p50, p99) and `cpuUs`: CPU time per
  * call (see `cpuClock`) over the timed iterations, tinybench's statistics afterwards
  * excluded. CPU time is what the targets use: on a shared machine wall time also counts
  * the time the process waited for a core.
  */
-export const timeTask = async (name, fn, timeMs) => {
-  globalThis.gc?.();
+export const timeTask = async (name, fn, timeMs, { collectFirst = true } = {}) => {
+  if (collectFirst) globalThis.gc?.();
   const bench = new Bench({ time: timeMs, warmupTime: WARMUP_MS });
   let count = 0;
   let cpuBefore;

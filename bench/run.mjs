@@ -2,8 +2,8 @@
 // Environment:
 //   BENCH_TIME_MS        timed budget per per-call run (default 200)
 //   BENCH_ROUNDS         interleaved rounds of the per-call runs (default 3)
-//   BENCH_SCALE_TIME_MS  timed budget per scale measurement (default 250)
-//   BENCH_WARMUP_MS      untimed warm-up before each timed run (default 200)
+//   BENCH_SCALE_TIME_MS  timed budget per scale measurement (default 200)
+//   BENCH_WARMUP_MS      untimed warm-up before each timed run (default 150)
 //   BENCH_CASES          per-call case names, comma-separated (default all)
 //   BENCH_MODES          per-call mode names, comma-separated (default all)
 //   BENCH_SECTIONS       per-call,scale,memory,reset (default all)
@@ -22,7 +22,7 @@ const started = performance.now();
 const loadAtStart = os.loadavg();
 const timeMs = Number(process.env.BENCH_TIME_MS ?? 200);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const scaleTimeMs = Number(process.env.BENCH_SCALE_TIME_MS ?? 250);
+const scaleTimeMs = Number(process.env.BENCH_SCALE_TIME_MS ?? 200);
 const sections = new Set((process.env.BENCH_SECTIONS ?? 'per-call,scale,memory,reset').split(','));
 const pick = (all, variable) => {
   const names = process.env[variable]?.split(',').map((name) => name.trim());
@@ -120,8 +120,8 @@ const perCallRows =
 const otherRows = [];
 if (sections.has('scale')) {
   log('scale: seeding feature groups of 1k, 100k and 1M records...');
-  otherRows.push(...(await measureStoreSize(scaleTimeMs, rounds)));
   otherRows.push(...(await measureOfflineAppend(scaleTimeMs)));
+  otherRows.push(...(await measureStoreSize(scaleTimeMs, rounds)));
 }
 if (sections.has('memory')) {
   log('memory: heap per record...');

@@ -61,6 +61,7 @@ export const measureStoreSize = async (timeMs, rounds) => {
         `offlineRecords @${label(size)}`,
         () => featureStore.offlineRecords(name, { recordIdentifier: fresh() }),
         timeMs,
+        { collectFirst: false },
       );
       offline.push({ size, result });
     }
@@ -99,6 +100,9 @@ export const measureStoreSize = async (timeMs, rounds) => {
             `${operation} ${mode} @${label(size)}`,
             call(operation, mode, name, size),
             timeMs,
+            {
+              collectFirst: false,
+            },
           );
           results.push({ round, operation, mode, size, ...stats });
         }

@@ -4,11 +4,24 @@ import type { CallFaults, FaultInjector } from './faults.js';
 
 type Input = Record<string, unknown>;
 
-/** The RecordIdentifierFeatureName lookup, against the groups of the call's region. */
-export const identifierNameIn =
-  (store: FeatureStore, scope: ExecuteScope | undefined): RecordIdentifierNameOf =>
-  (featureGroupName) =>
-    store.findFeatureGroup(featureGroupName, scope?.region ?? store.defaultRegion)?.recordIdentifierFeatureName;
+/**
+ * The RecordIdentifierFeatureName lookup, against the groups of the call's region. One call
+ * asks once per batch entry, usually for the same group: the last answer is kept.
+ */
+export const identifierNameIn = (store: FeatureStore, scope: ExecuteScope | undefined): RecordIdentifierNameOf => {
+  let lastName: string | undefined;
+  let lastAnswer: string | undefined;
+  return (featureGroupName) => {
+    if (featureGroupName !== lastName) {
+      lastName = featureGroupName;
+      lastAnswer = store.findFeatureGroup(
+        featureGroupName,
+        scope?.region ?? store.defaultRegion,
+      )?.recordIdentifierFeatureName;
+    }
+    return lastAnswer;
+  };
+};
 
 /** What the injector decides for one decoded call; undefined when no rule applies (the common case). */
 export const decideFaults = (
