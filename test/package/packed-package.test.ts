@@ -215,7 +215,7 @@ const firstTypeScriptBlock = (page: string): string => {
 
 test('the runnable examples of the docs pass, as written, against the package', async () => {
   const dir = await makeProject('docs-examples');
-  const pages = ['faults.md', 'time.md', 'offline-delivery.md'];
+  const pages = ['faults.md', 'time.md', 'offline-delivery.md', 'performance.md'];
   for (const page of pages) writeFileSync(join(dir, page.replace(/\.md$/, '.test.ts')), firstTypeScriptBlock(page));
   const result = await runJest(dir);
   expectSuccess(result, 'jest (docs examples)');
