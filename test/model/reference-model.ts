@@ -17,8 +17,10 @@ export type ModelOutcome =
       readonly code: string;
       /** Text the error message must contain: a member path (`at 'record.1.member'`), a feature, a member name. */
       readonly fields: readonly string[];
-      /** For model-constraint failures: how many violations the message lists. */
+      /** For model-constraint failures: how many violations the message counts. */
       readonly violations?: number;
+      /** For model-constraint failures: the member path of every violation. */
+      readonly violationPaths?: readonly string[];
     };
 
 export interface ModelFeature {
@@ -77,6 +79,7 @@ class Failure extends Error {
     readonly code: string,
     readonly fields: string[],
     readonly violations?: number,
+    readonly violationPaths?: readonly string[],
   ) {
     super(`${code}: ${fields.join(', ')}`);
   }
@@ -166,13 +169,10 @@ class Violations {
     if (!absent(value) && typeof value !== 'boolean') this.add(path);
   }
 
+  /** The message counts the violations and lists those that fit its 2048 characters, in no particular order. */
   throwIfAny(): void {
     if (this.paths.length > 0) {
-      throw new Failure(
-        'ValidationError',
-        this.paths.map((path) => `at '${path}'`),
-        this.paths.length,
-      );
+      throw new Failure('ValidationError', [], this.paths.length, this.paths);
     }
   }
 }
@@ -376,7 +376,13 @@ export class ReferenceModel {
       return { ok: true, output };
     } catch (error) {
       if (!(error instanceof Failure)) throw error;
-      return { ok: false, code: error.code, fields: error.fields, violations: error.violations };
+      return {
+        ok: false,
+        code: error.code,
+        fields: error.fields,
+        violations: error.violations,
+        violationPaths: error.violationPaths,
+      };
     }
   }
 

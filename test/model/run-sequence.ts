@@ -124,8 +124,17 @@ export const compareOutcome = (real: Outcome, expected: ModelOutcome, where: () 
   if (!real.ok && !expected.ok) {
     if (real.code !== expected.code) fail('different error codes');
     for (const field of expected.fields) if (!real.message.includes(field)) fail(`the message does not name ${field}`);
-    if (expected.violations !== undefined && !real.message.startsWith(`${expected.violations} validation error`)) {
-      fail(`the message does not list ${expected.violations} violation(s)`);
+    if (expected.violations !== undefined) {
+      if (!real.message.startsWith(`${expected.violations} validation error`)) {
+        fail(`the message does not count ${expected.violations} violation(s)`);
+      }
+      // Every violation the message lists is one the model found; `Message` holds at most 2048 characters.
+      const found = new Set(expected.violationPaths);
+      const listed = [...real.message.matchAll(/ at '([^']*)' failed to satisfy constraint/g)].map((m) => m[1]!);
+      if (listed.length === 0) fail('the message names no member');
+      for (const path of listed)
+        if (!found.has(path)) fail(`the message lists a violation at '${path}' the model does not see`);
+      if (real.message.length > 2048) fail('the message is longer than the 2048 characters of Message');
     }
     return;
   }

@@ -137,6 +137,22 @@ describeEachTarget('Divergences found by the reliability tests', (session) => {
     );
   });
 
+  test('thousands of violations give a Message of at most 2048 characters that counts them all', async () => {
+    const error = await expectServiceError(
+      session().runtime.send(
+        new GetRecordCommand({
+          FeatureGroupName: 'customers',
+          RecordIdentifierValueAsString: 'c1',
+          FeatureNames: Array.from({ length: 5000 }, () => 'é'),
+        }),
+      ),
+      { type: ValidationError, name: 'ValidationError', status: 400, message: /^5000 validation errors detected: / },
+    );
+    expect(error.message.length).toBeLessThanOrEqual(2048);
+    expect(error.message).toMatch(/; and \d+ more$/);
+    expect(error.message).toContain("Value 'é' at 'featureNames.1.member' failed to satisfy constraint");
+  });
+
   test("an ExpiresAt after year 9999 is written as Instant.toString() writes it, with a '+' (A20)", async () => {
     await put('c1', '9999-12-31T23:59:59.5Z', {}, { TtlDuration: { Unit: 'Weeks', Value: 1 } });
     const got = await session().runtime.send(

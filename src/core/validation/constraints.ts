@@ -2,6 +2,10 @@ import { FeatureStoreError } from '../errors.js';
 import type { TextTest } from './patterns.js';
 
 const MAX_SHOWN_VALUE = 120;
+/** `Message` (runtime model): at most 2048 characters. */
+const MAX_MESSAGE = 2048;
+/** Room kept for the "; and N more" tail. */
+const MORE_ROOM = 32;
 
 /** Renders a value the way AWS's constraint messages quote it, shortened when long. */
 const quote = (value: unknown): string => {
@@ -107,7 +111,15 @@ export class Constraints {
   throwIfAny(code: 'ValidationError' | 'ValidationException' = 'ValidationError'): void {
     const count = this.violations.length;
     if (count === 0) return;
-    const head = `${count} validation error${count === 1 ? '' : 's'} detected: `;
-    throw new FeatureStoreError(code, head + this.violations.join('; '));
+    // The model's `Message` is at most 2048 characters: list the violations that fit, then how many more.
+    let message = `${count} validation error${count === 1 ? '' : 's'} detected: ${this.violations[0] as string}`;
+    let listed = 1;
+    for (; listed < count; listed++) {
+      const next = `; ${this.violations[listed] as string}`;
+      if (message.length + next.length + MORE_ROOM > MAX_MESSAGE) break;
+      message += next;
+    }
+    if (listed < count) message += `; and ${count - listed} more`;
+    throw new FeatureStoreError(code, message.slice(0, MAX_MESSAGE));
   }
 }
