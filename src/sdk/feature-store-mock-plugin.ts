@@ -1,5 +1,6 @@
 import type { ExecuteScope } from '../core/index.js';
 import type { WireRequest, WireResponse } from '../wire/index.js';
+import { disableInstanceMetadata } from './instance-metadata-guard.js';
 import type { ClientConfigLike, HttpRequestLike, Middleware, PluggableLike } from './sdk-types.js';
 
 /** A command as it is sent, before any attempt: for call history. */
@@ -70,14 +71,22 @@ export const featureStoreMockMiddlewareOptions = {
 const fallbackConfigs: WeakRef<ClientConfigLike>[] = [];
 const originals = new WeakMap<ClientConfigLike, Pick<ClientConfigLike, 'region' | 'useFipsEndpoint'>>();
 
-/** The client's region; a client without one gets `fallback` (also used by direct mode). */
+/**
+ * The client's region; a client without one gets `fallback` (also used by direct mode).
+ * The SDK's region provider reads the explicit config, `AWS_REGION` and the shared config
+ * file, then (current `@smithy/core`) the EC2 instance metadata service: it is asked with
+ * that last, networked source switched off, so a regionless client never leaves the machine.
+ */
 export const resolveRegion = async (config: ClientConfigLike, fallback: string): Promise<string> => {
+  const release = disableInstanceMetadata();
   try {
     const region =
       typeof config.region === 'function' ? await (config.region as () => Promise<unknown>)() : config.region;
     if (typeof region === 'string' && region !== '') return region;
   } catch {
     // "Region is missing": the emulator needs none, so the client gets the default below.
+  } finally {
+    release();
   }
   if (!originals.has(config)) {
     originals.set(config, { region: config.region, useFipsEndpoint: config.useFipsEndpoint });

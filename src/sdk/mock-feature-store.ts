@@ -21,6 +21,7 @@ import type { FaultControls } from './fault-controls.js';
 import { ControlPlaneCheckpoint } from './control-plane-checkpoint.js';
 import { undoRegionFallbacks } from './feature-store-mock-plugin.js';
 import { installOnClientClass } from './install-on-client-class.js';
+import { disableInstanceMetadata } from './instance-metadata-guard.js';
 import { loadFeatureGroups, type FeatureGroupDefinitions } from './load-feature-groups.js';
 import {
   loadClientClass,
@@ -225,6 +226,8 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
     const copies = findSecondSdkCopy(packageName);
     if (copies !== undefined) console.warn(secondSdkCopyWarning(packageName, copies));
   }
+  // No IMDS while installed: the region lookup and `defaultsMode: 'auto'` of clients built now.
+  const releaseInstanceMetadata = disableInstanceMetadata();
   const direct = new DirectMode({ store, faults, wire: target, mode: () => settings.mode });
   const uninstallers = [...clientClasses].map((clientClass) =>
     installOnClientClass(clientClass, target, direct.sendFor(clientClass)),
@@ -318,6 +321,7 @@ export const mockFeatureStore = (options: MockFeatureStoreOptions = {}): Feature
       for (const uninstall of uninstallers) uninstall();
       uninstallers.length = 0;
       undoRegionFallbacks();
+      releaseInstanceMetadata();
       if (globals[ACTIVE] === mock) delete globals[ACTIVE];
     },
   };

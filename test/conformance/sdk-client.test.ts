@@ -39,6 +39,8 @@ const AWS_ENV = [
 describe('the SDK clients of the process', () => {
   let featureStore: FeatureStoreMock;
   const savedEnv: Partial<Record<(typeof AWS_ENV)[number], string>> = {};
+  /** Before any installation: what the user had (the server tests' helpers set it, jest's own run does not). */
+  const savedMetadataSwitch = process.env.AWS_EC2_METADATA_DISABLED;
 
   beforeEach(() => {
     for (const name of AWS_ENV) {
@@ -67,6 +69,20 @@ describe('the SDK clients of the process', () => {
       featureValues({ customer_id: 'c1', event_time: T_STORED, city: 'Paris' }),
     );
     expect(featureStore.offlineRecords('customers')).toHaveLength(1);
+  });
+
+  test('restore() puts AWS_EC2_METADATA_DISABLED back', () => {
+    // Installed: the SDK's region lookup stops before the instance metadata service.
+    expect(process.env.AWS_EC2_METADATA_DISABLED).toBe('true');
+    featureStore.restore();
+    expect(process.env.AWS_EC2_METADATA_DISABLED).toBe(savedMetadataSwitch);
+    process.env.AWS_EC2_METADATA_DISABLED = 'user value';
+    featureStore = mockFeatureStore();
+    featureStore.restore();
+    expect(process.env.AWS_EC2_METADATA_DISABLED).toBe('user value');
+    if (savedMetadataSwitch === undefined) delete process.env.AWS_EC2_METADATA_DISABLED;
+    else process.env.AWS_EC2_METADATA_DISABLED = savedMetadataSwitch;
+    featureStore = mockFeatureStore();
   });
 
   test('the credential provider is never called', async () => {

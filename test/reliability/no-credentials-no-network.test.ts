@@ -31,7 +31,7 @@ beforeAll(() => {
   );
   writeFileSync(
     join(home, '.aws/config'),
-    '[default]\nregion = ap-southeast-7\n[profile poisoned]\nregion = ap-southeast-7\ncredential_process = /bin/false\n',
+    '[default]\nregion = ap-southeast-7\n[profile poisoned]\nregion = eu-south-2\ncredential_process = /bin/false\n',
   );
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -51,10 +51,9 @@ const trapEnvironment = (): NodeJS.ProcessEnv => {
     AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.2/poisoned',
     AWS_WEB_IDENTITY_TOKEN_FILE: join(home, '.aws/token'),
     AWS_ROLE_ARN: 'arn:aws:iam::111122223333:role/poisoned',
-    // A client built without a region asks the SDK's region chain, which reads ~/.aws/config
-    // (with credentials) when no AWS_REGION is set: that read is the SDK's, for the region, and
-    // would happen against AWS too. Setting the region keeps the proof about credentials and network.
-    AWS_REGION: 'us-east-1',
+    // No AWS_REGION and no AWS_EC2_METADATA_DISABLED: a client built without a region then asks
+    // the SDK's region chain, which reads ~/.aws/config (refused here) and, in current
+    // @smithy/core, the EC2 instance metadata service. Setting either hid that connection.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     RELIABILITY_TRAP_LOG: log,
     RELIABILITY_TRAP_HOME: home,
@@ -71,6 +70,20 @@ const run = (args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
     child.on('close', (code) => done({ code, output }));
   });
 
+/** A jest config of the unit+conformance project, rooted at `root`, matching `testMatch`, under the trap. */
+const writeTrappedJestConfig = (name: string, root: string, testMatch: string[]): string => {
+  const config = join(work, name);
+  writeFileSync(
+    config,
+    `const main = require(${JSON.stringify(join(ROOT, 'jest.config.cjs'))});
+     const project = main.projects.find((p) => p.displayName === 'unit+conformance');
+     module.exports = { rootDir: ${JSON.stringify(ROOT)}, projects: [{ ...project, rootDir: ${JSON.stringify(ROOT)},
+       roots: [${JSON.stringify(root)}], testMatch: ${JSON.stringify(testMatch)}, testPathIgnorePatterns: [],
+       setupFiles: [${JSON.stringify(TRAP)}] }] };`,
+  );
+  return config;
+};
+
 const trapLog = (): string[] => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean) : []);
 
 test('positive control: the trap catches a credential variable read, a ~/.aws file read, a connection and a DNS lookup', async () => {
@@ -82,6 +95,9 @@ test('positive control: the trap catches a credential variable read, a ~/.aws fi
       () => require('node:fs').readFileSync(require('node:path').join(process.env.HOME, '.aws/credentials')),
       () => require('node:net').connect(9, '127.0.0.2').on('error', () => {}).destroy(),
       () => require('node:dns').lookup('127.0.0.2', () => {}),
+      // How the SDK's IMDS lookup connects: http's agent passes \`path: null\` to Socket#connect.
+      () => require('node:http').request({ hostname: '127.0.0.2', port: 9, path: '/' }).on('error', () => {}).end(),
+      () => require('node:tls').connect(9, '127.0.0.2').on('error', () => {}).destroy(),
     ];
     for (const attempt of attempts) { try { attempt(); } catch {} }`;
   const { code, output } = await run(['-r', TRAP, '-e', script], trapEnvironment());
@@ -91,6 +107,9 @@ test('positive control: the trap catches a credential variable read, a ~/.aws fi
     expect.stringMatching(/^file: fs\.readFileSync\(.*\/\.aws\/credentials\) by \[eval\]$/),
     'network: connect to 127.0.0.2:9 by [eval]',
     'network: dns.lookup(127.0.0.2) by [eval]',
+    // http's agent connects from Node's internals (no caller of ours left on the stack), then tls.
+    'network: connect to 127.0.0.2:9 by unknown',
+    'network: connect to 127.0.0.2:9 by [eval]',
   ]);
 }, 60_000);
 
@@ -109,14 +128,7 @@ const ALLOWED = [
 
 test('the conformance suite passes with poisoned credentials, a trapped ~/.aws, no network, and no open handles', async () => {
   rmSync(log, { force: true });
-  const config = join(work, 'jest.config.cjs');
-  writeFileSync(
-    config,
-    `const main = require(${JSON.stringify(join(ROOT, 'jest.config.cjs'))});
-     const project = main.projects.find((p) => p.displayName === 'unit+conformance');
-     module.exports = { rootDir: ${JSON.stringify(ROOT)}, projects: [{ ...project, rootDir: ${JSON.stringify(ROOT)},
-       roots: ['<rootDir>/test/conformance'], setupFiles: [${JSON.stringify(TRAP)}] }] };`,
-  );
+  const config = writeTrappedJestConfig('jest.config.cjs', '<rootDir>/test/conformance', ['**/*.test.ts']);
   const { code, output } = await run(
     [JEST, '--config', config, '--ci', '--no-watchman', '--runInBand', '--detectOpenHandles'],
     trapEnvironment(),
@@ -133,3 +145,40 @@ test('the conformance suite passes with poisoned credentials, a trapped ~/.aws, 
   expect(summary.join('\n')).toMatch(/Test Suites: \d+ passed, \d+ total/);
   expect(code).toBe(0);
 }, 240_000);
+
+/**
+ * The README's setup on a fresh machine: clients built with no region, no AWS_REGION, no
+ * AWS_EC2_METADATA_DISABLED. Current @smithy/core's region chain ends at the EC2 instance
+ * metadata service (169.254.169.254); the emulator must answer from the SDK's offline sources.
+ * Runs fixtures/regionless-clients.spec.ts (wire and direct mode, the runtime, control-plane
+ * and 3.523 clients, `defaultsMode: 'auto'`) under the trap, once with ~/.aws unreadable (the
+ * emulator's default region) and once with a readable ~/.aws/config whose AWS_PROFILE has a region.
+ */
+describe('regionless clients never reach the network', () => {
+  const regionless = async (readable: string, expectedRegion: string) => {
+    rmSync(log, { force: true });
+    const config = writeTrappedJestConfig('jest.regionless.config.cjs', '<rootDir>/test/reliability/fixtures', [
+      '**/regionless-clients.spec.ts',
+    ]);
+    const { code, output } = await run([JEST, '--config', config, '--ci', '--no-watchman', '--runInBand'], {
+      ...trapEnvironment(),
+      RELIABILITY_TRAP_READABLE: readable,
+      REGIONLESS_EXPECTED_REGION: expectedRegion,
+    });
+    const events = trapLog();
+    // Only the SDK config loaders' refused reads of ~/.aws (both client generations) may show.
+    const sdkConfigRead =
+      /^file: fs\.promises\.readFile\(.*\/\.aws\/(config|credentials)\) by node_modules\/.*@smithy\//;
+    expect(events.filter((event) => !sdkConfigRead.test(event))).toEqual([]);
+    expect(output).toMatch(/Tests: +8 passed, 8 total/);
+    expect(code).toBe(0);
+  };
+
+  test('with ~/.aws unreadable, they are served in the emulator default region', async () => {
+    await regionless('', 'us-east-1');
+  }, 120_000);
+
+  test("with a readable ~/.aws/config, they are served in AWS_PROFILE's region from it", async () => {
+    await regionless('config', 'eu-south-2');
+  }, 120_000);
+});
