@@ -14,9 +14,10 @@ SageMaker feature-group operations on one endpoint, plus a control endpoint unde
 Options:
   --port N                 port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host ADDRESS           interface to bind (default 127.0.0.1)
-  --feature-groups FILE    JSON file: an array of CreateFeatureGroup requests to declare on start
+  --feature-groups FILE    JSON file: a CreateFeatureGroup request, or an array of them, to declare on start
   --data-dir DIR           keep state in DIR (a journal replayed on start); default: in memory
-  --region REGION          region of unsigned requests and of /_mock inspection (default us-east-1)
+  --region REGION          region of unsigned requests and of /_mock inspection
+                           (default AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1)
   --account-id ID          account id in ARNs (default 123456789012)
   --max-body-bytes N       largest request body accepted (default ${DEFAULT_MAX_BODY_BYTES})
   -h, --help               show this help
@@ -45,8 +46,16 @@ const readFeatureGroups = (path: string | undefined): CreateFeatureGroupInput[] 
   } catch (error) {
     fail(`cannot read --feature-groups ${path}: ${(error as Error).message}`);
   }
-  const list = Array.isArray(parsed) ? parsed : (parsed as { FeatureGroups?: unknown } | null)?.FeatureGroups;
-  if (!Array.isArray(list)) fail(`--feature-groups ${path} must hold a JSON array of CreateFeatureGroup requests.`);
+  const object = parsed as { FeatureGroups?: unknown; FeatureGroupName?: unknown } | null;
+  // One request on its own is the shape `aws sagemaker create-feature-group --cli-input-json` takes.
+  const list = Array.isArray(parsed)
+    ? parsed
+    : object?.FeatureGroupName !== undefined
+      ? [object]
+      : object?.FeatureGroups;
+  if (!Array.isArray(list)) {
+    fail(`--feature-groups ${path} must hold a CreateFeatureGroup request or a JSON array of them.`);
+  }
   return list as CreateFeatureGroupInput[];
 };
 
@@ -82,7 +91,8 @@ const serve = async (args: string[]): Promise<void> => {
       host: str('host') ?? '127.0.0.1',
       featureGroups: readFeatureGroups(str('feature-groups')),
       dataDir: str('data-dir'),
-      defaultRegion: str('region'),
+      // Like the AWS CLI and boto3: the region the environment names, when --region is not given.
+      defaultRegion: str('region') ?? (process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined),
       accountId: str('account-id'),
       maxBodyBytes: integer(str('max-body-bytes'), '--max-body-bytes', DEFAULT_MAX_BODY_BYTES),
     });

@@ -43,6 +43,62 @@ describe('sagemaker-featurestore-mock serve', () => {
     },
   );
 
+  /** The environment without any region variable, plus `extra`. */
+  const envWith = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
+    const { AWS_REGION: _region, AWS_DEFAULT_REGION: _defaultRegion, ...rest } = process.env;
+    return { ...rest, ...extra };
+  };
+  const regionsOf = async (url: string): Promise<string[]> =>
+    (listedGroups(await control(url, 'GET', '/feature-groups')) ?? []).map((group) => group.region);
+  const listedGroups = (response: { json(): unknown }) =>
+    (response.json() as { featureGroups?: { region: string }[] }).featureGroups;
+
+  test.each([
+    ['AWS_REGION', { AWS_REGION: 'eu-west-3', AWS_DEFAULT_REGION: 'ap-south-1' }, [], 'eu-west-3'],
+    ['AWS_DEFAULT_REGION', { AWS_DEFAULT_REGION: 'ap-south-1' }, [], 'ap-south-1'],
+    [
+      '--region over both',
+      { AWS_REGION: 'eu-west-3', AWS_DEFAULT_REGION: 'ap-south-1' },
+      ['--region', 'sa-east-1'],
+      'sa-east-1',
+    ],
+    ['us-east-1 without any', {}, [], 'us-east-1'],
+  ] as const)('the default region follows %s', async (_name, env, args, region) => {
+    const groups = join(dir, 'groups.json');
+    writeFileSync(groups, JSON.stringify([customersGroup()]));
+    const server = await spawnServer(['--feature-groups', groups, ...args], envWith(env));
+    try {
+      expect(await regionsOf(server.url)).toEqual([region]);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+
+  test('--feature-groups takes a single CreateFeatureGroup request as well as an array', async () => {
+    const groups = join(dir, 'group.json');
+    writeFileSync(groups, JSON.stringify(customersGroup({ FeatureGroupName: 'single' })));
+    const server = await spawnServer(['--feature-groups', groups, '--region', 'us-east-1']);
+    try {
+      expect(listedGroups(await control(server.url, 'GET', '/feature-groups'))).toEqual([
+        { name: 'single', region: 'us-east-1', accountId: '123456789012' },
+      ]);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+
+  test('a --feature-groups file with neither a request nor an array stops the start', () => {
+    const groups = join(dir, 'groups.json');
+    writeFileSync(groups, JSON.stringify({ RecordIdentifierFeatureName: 'customer_id' }));
+    const result = spawnSync(process.execPath, [CLI, 'serve', '--port', '0', '--feature-groups', groups], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('must hold a CreateFeatureGroup request or a JSON array of them');
+  });
+
   test('--help prints the usage and exits 0', () => {
     const result = spawnSync(process.execPath, [CLI, 'serve', '--help'], { encoding: 'utf8' });
     expect(result.status).toBe(0);

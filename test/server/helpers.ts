@@ -63,9 +63,12 @@ export interface ServerProcess {
 }
 
 /** Runs `sagemaker-featurestore-mock serve ...` as a child process and waits for its "listening on" line. */
-export const spawnServer = (args: readonly string[]): Promise<ServerProcess> => {
+export const spawnServer = (args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<ServerProcess> => {
   requireBuiltCli();
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
   let output = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.on('exit', (code, signal) => resolve({ code, signal }));
