@@ -55,6 +55,9 @@ const trapEnvironment = (): NodeJS.ProcessEnv => {
     // the SDK's region chain, which reads ~/.aws/config (refused here) and, in current
     // @smithy/core, the EC2 instance metadata service. Setting either hid that connection.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // The conformance dry run against server mode uses the real credential chain on purpose
+    // (docs/conformance.md); this proof is about the emulator's own targets.
+    FEATURESTORE_MOCK_AWS_DRY_RUN: 'off',
     RELIABILITY_TRAP_LOG: log,
     RELIABILITY_TRAP_HOME: home,
   };

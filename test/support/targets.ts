@@ -7,6 +7,7 @@ import {
   type MockFeatureStoreOptions,
 } from '../../src/index.js';
 import { startServer } from '../../src/server/index.js';
+import { awsTarget, closeWorld, REMOTE } from './aws-target.js';
 
 /**
  * Conformance tests are written once and run against every way the emulator can be
@@ -27,6 +28,12 @@ export interface TargetSession {
 /** Per-suite settings every target honours: the behaviour switches of docs/behaviour.md. */
 export interface TargetOptions {
   readonly behaviour?: MockFeatureStoreOptions['behaviour'];
+  /**
+   * The checks also run against AWS (`npm run test:aws`, docs/conformance.md) and, in every run,
+   * against server mode reached the way AWS is (the `aws-dry-run` target). Checks that need the
+   * emulator's clock, faults, inspection or immediate offline rows are tagged with `localOnly`.
+   */
+  readonly remote?: boolean;
 }
 
 export interface ConformanceTarget {
@@ -107,6 +114,39 @@ export const serverTarget: ConformanceTarget = {
 /** Every target the conformance suite runs against. */
 export const targets: readonly ConformanceTarget[] = [inProcessTarget, directTarget, serverTarget];
 
+/** The target whose tests are being declared (describe bodies run synchronously). */
+let declaring: ConformanceTarget | undefined;
+
+/** Why a check cannot run against AWS: what of the emulator it needs. */
+export type LocalOnlyTag =
+  | 'clock'
+  | 'faults'
+  | 'inspection'
+  | 'offline-immediate'
+  /** ARNs of the emulator's account 123456789012, or names whose case differs from the unique remote name. */
+  | 'account-ids'
+  /** Help the emulator adds that AWS does not give (a not-found message naming the other region). */
+  | 'emulator-extension';
+
+/**
+ * `test` for a check that needs the emulator: skipped on the remote target, with its tag in the
+ * skip's title, `test` everywhere else. `localOnly('clock')('title', async () => {...})`.
+ */
+export const localOnly = (tag: LocalOnlyTag): jest.It => {
+  if (declaring !== awsTarget) return test;
+  const skipped = ((title: string, ...rest: unknown[]) =>
+    (test.skip as (...args: unknown[]) => void)(`${title} [local-only: ${tag}]`, ...rest)) as unknown as jest.It;
+  return Object.assign(skipped, {
+    each:
+      (...table: unknown[]) =>
+      (title: string, ...rest: unknown[]) =>
+        (test.skip.each as (...args: unknown[]) => (...inner: unknown[]) => void)(...table)(
+          `${title} [local-only: ${tag}]`,
+          ...rest,
+        ),
+  });
+};
+
 /**
  * `describe` once per target; `session()` inside a test returns that target's session,
  * opened fresh before each test and closed after it.
@@ -121,8 +161,19 @@ export const describeEachTarget = (
   body: (session: () => TargetSession) => void,
   options: TargetOptions = {},
 ): void => {
-  describe.each(targets.map((target) => [target.name, target] as const))(`${title} [%s]`, (_name, target) => {
+  // FEATURESTORE_MOCK_AWS=1 (npm run test:aws): only the remote checks, only against AWS.
+  // FEATURESTORE_MOCK_AWS_DRY_RUN=off leaves the dry run out (the network trap: it is about the emulator's own targets).
+  const dryRun = options.remote === true && process.env.FEATURESTORE_MOCK_AWS_DRY_RUN !== 'off';
+  const local = [...targets, ...(dryRun ? [awsTarget] : [])];
+  const chosen = REMOTE ? (options.remote === true ? [awsTarget] : []) : local;
+  if (chosen.length === 0) {
+    describe.skip(`${title} [not remote]`, () => test('needs the emulator', () => undefined));
+    return;
+  }
+  describe.each(chosen.map((target) => [target.name, target] as const))(`${title} [%s]`, (_name, target) => {
     let current: TargetSession | undefined;
+    // Every group the remote target created is deleted, even after failures.
+    if (target === awsTarget) afterAll(closeWorld);
     beforeEach(async () => {
       current = await target.open(options);
     });
@@ -130,9 +181,14 @@ export const describeEachTarget = (
       await current?.close();
       current = undefined;
     });
-    body(() => {
-      if (current === undefined) throw new Error('session() is only available inside a test');
-      return current;
-    });
+    declaring = target;
+    try {
+      body(() => {
+        if (current === undefined) throw new Error('session() is only available inside a test');
+        return current;
+      });
+    } finally {
+      declaring = undefined;
+    }
   });
 };
