@@ -174,13 +174,15 @@ const mapStrings = (value: unknown, change: (text: string) => string): unknown =
 };
 
 interface Names {
+  readonly session: number;
   /** The suite's name → the unique name, for the groups this session declared. */
   readonly toRemote: Map<string, string>;
   readonly recordPrefix: string;
 }
 
+/** A declared group's unique name; any other name gets this session's prefix (so it is unknown, or its own). */
 const remoteName = (names: Names, name: unknown): unknown =>
-  typeof name === 'string' ? (names.toRemote.get(name) ?? `${PREFIX}-${RUN}-${name}`) : name;
+  typeof name === 'string' ? (names.toRemote.get(name) ?? `${PREFIX}-${RUN}-${names.session}-${name}`) : name;
 
 const idFeature = (names: Names, groupName: unknown): string | undefined =>
   world.definitions.get(String(remoteName(names, groupName)))?.RecordIdentifierFeatureName;
@@ -220,7 +222,7 @@ const toSuiteText = (names: Names): ((text: string) => string) => {
   return (text) => {
     let result = text.split(names.recordPrefix).join('');
     for (const [remote, suite] of back) result = result.split(remote).join(suite);
-    return result.split(`${PREFIX}-${RUN}-`).join('');
+    return result.split(`${PREFIX}-${RUN}-${names.session}-`).join('');
   };
 };
 
@@ -228,17 +230,23 @@ const toSuiteText = (names: Names): ((text: string) => string) => {
 const renamingPlugin = (names: Names) => ({
   applyToStack(stack: { add(middleware: unknown, options: Record<string, unknown>): void }) {
     stack.add(
-      (next: (args: { input: unknown }) => Promise<{ output: unknown }>) => async (args: { input: unknown }) => {
-        while (world.pending.size > 0) await Promise.all([...world.pending]);
-        const back = toSuiteText(names);
-        try {
-          const result = await next({ ...args, input: toRemoteInput(names, args.input as Record<string, unknown>) });
-          return { ...result, output: mapStrings(result.output, back) };
-        } catch (error) {
-          if (error instanceof Error) error.message = back(error.message);
-          throw error;
-        }
-      },
+      (next: (args: { input: unknown }) => Promise<{ output: unknown }>, context: { commandName?: string }) =>
+        async (args: { input: unknown }) => {
+          while (world.pending.size > 0) await Promise.all([...world.pending]);
+          const back = toSuiteText(names);
+          try {
+            const input = toRemoteInput(names, args.input as Record<string, unknown>);
+            // A group a test creates through the SageMaker API is deleted at the end too.
+            if (context.commandName === 'CreateFeatureGroupCommand' && typeof input.FeatureGroupName === 'string') {
+              world.created.set(`test:${input.FeatureGroupName}`, input.FeatureGroupName);
+            }
+            const result = await next({ ...args, input });
+            return { ...result, output: mapStrings(result.output, back) };
+          } catch (error) {
+            if (error instanceof Error) error.message = back(error.message);
+            throw error;
+          }
+        },
       { step: 'initialize', name: 'conformanceRenaming', priority: 'high' },
     );
   },
@@ -261,7 +269,7 @@ export const awsTarget: ConformanceTarget = {
   async open(): Promise<TargetSession> {
     await openWorld();
     sessions += 1;
-    const names: Names = { toRemote: new Map(), recordPrefix: `s${RUN}${sessions}-` };
+    const names: Names = { session: sessions, toRemote: new Map(), recordPrefix: `s${RUN}${sessions}-` };
     const runtime = new SageMakerFeatureStoreRuntimeClient(clientConfig());
     const sagemaker = new SageMakerClient(clientConfig());
     runtime.middlewareStack.use(renamingPlugin(names) as never);
