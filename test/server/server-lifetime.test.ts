@@ -167,6 +167,35 @@ describe('the server follows its launcher out', () => {
       30_000,
     );
 
+    test('the "Stop it" script of docs/server-mode.md works as written', async () => {
+      const page = readFileSync(join(ROOT, 'docs/server-mode.md'), 'utf8');
+      const section = page.slice(page.indexOf('### Stop it'));
+      const script = /```sh\n([\s\S]*?)```/.exec(section)?.[1]?.replace(/^ {2}/gm, '');
+      expect(script).toContain('kill "$(cat .featurestore.pid)"');
+      // The tests the page leaves to the reader: one control call against $URL.
+      const health = `${JSON.stringify(process.execPath)} -e "fetch(process.argv[1] + '/_mock/health').then((r) => r.text()).then(console.log)" "$URL"`;
+      const run = spawn('sh', ['-c', (script as string).replace(/^# \.\.\. run the tests.*$/m, health)], {
+        cwd: project(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...npmEnv },
+      });
+      let output = '';
+      run.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      run.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      expect(await new Promise((done) => run.on('exit', done))).toBe(0);
+      expect(output).toContain('{"status":"ok"}');
+      // The server shuts down on the SIGTERM it got, not because the script ended.
+      const log = join(dir, 'server.log');
+      const deadline = Date.now() + 10_000;
+      while (existsSync(join(dir, '.featurestore.pid')) && Date.now() < deadline) {
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      expect(existsSync(join(dir, '.featurestore.pid'))).toBe(false);
+      expect(readFileSync(log, 'utf8')).toContain('SIGTERM, shutting down');
+      const url = /listening on (\S+)/.exec(readFileSync(log, 'utf8'))?.[1] as string;
+      expect(await refused(url)).toBe(true);
+    }, 30_000);
+
     test('--keep-running outlives npx, and `kill "$(cat server.pid)"` stops it', async () => {
       const pidFile = join(dir, 'server.pid');
       const started = await launch(
