@@ -120,3 +120,17 @@ test("the README's Quick start begins with the install line: the package and its
   // The README still opens with the contributors' commands, as the project guide requires.
   expect(/```sh\n([\s\S]*?)```/.exec(readme)?.[1]).toMatch(/^# .*\nnpm ci && npm run example\n# .*\nnpm test\n$/);
 });
+
+test('AWS CLI exit codes are given for both major versions wherever the docs mention one', () => {
+  // v2 exits 254 on a service error where v1, still common, exits 255 (test/server/aws-cli.test.ts runs v2).
+  const vague = pages.filter((page) => {
+    const markdown = text(page);
+    return (
+      /exit(?:s|\s+code|\s+status)?[^.]{0,40}\b25[45]\b/i.test(markdown) &&
+      !(/\bv1\b/.test(markdown) && /\bv2\b/.test(markdown))
+    );
+  });
+  expect(vague).toEqual([]);
+  expect(text('docs/server-mode.md')).toMatch(/^\| v2 +\| exit code 254 +\| exit code 255 +\|$/m);
+  expect(text('docs/server-mode.md')).toMatch(/^\| v1 +\| exit code 255 +\| exit code 255 +\|$/m);
+});
