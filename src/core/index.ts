@@ -11,6 +11,7 @@ export {
   type FeatureStoreOptions,
 } from './feature-store.js';
 export { offlineRecordsOf, onlineRecordOf, type OfflineRecord, type OnlineRecord } from './inspection.js';
+export { explainOfflineAbsence, explainOnlineAbsence } from './explain-absence.js';
 export { DEFAULT_BEHAVIOUR, type BehaviourOptions } from './operation-context.js';
 export {
   controlPlaneOperations,

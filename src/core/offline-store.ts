@@ -32,6 +32,19 @@ export class OfflineStore {
     return source.filter((row) => row.writeTime <= nowMs);
   }
 
+  /** Rows written but still buffered at `nowMs` (write_time ahead), in append order. */
+  pending(nowMs: number, recordId?: string): OfflineRow[] {
+    const source = recordId === undefined ? this.rows : (this.byRecordId.get(recordId) ?? []);
+    return source.filter((row) => row.writeTime > nowMs);
+  }
+
+  /** Record identifiers with a delivered row, in first-row order. */
+  deliveredRecordIds(nowMs: number): string[] {
+    const ids: string[] = [];
+    for (const [recordId, rows] of this.byRecordId) if (rows.some((row) => row.writeTime <= nowMs)) ids.push(recordId);
+    return ids;
+  }
+
   get size(): number {
     return this.rows.length;
   }

@@ -67,6 +67,11 @@ export class OnlineStore {
   private expiryMarkersWanted = false;
   /** Called when a record expires, before it is purged. */
   onExpire: ((recordId: string, record: FeatureRecord) => void) | undefined;
+  /**
+   * ExpiresAt of records purged by TTL and not written since, so an inspection that finds
+   * nothing can say the record expired rather than that it was never there.
+   */
+  private readonly expired = new Map<string, Instant>();
 
   /** The live record or tombstone, or undefined when absent or expired. */
   current(recordId: string, nowMs: number): FeatureRecord | undefined {
@@ -84,6 +89,7 @@ export class OnlineStore {
 
   put(recordId: string, record: FeatureRecord): void {
     if (record.markOnExpiry === true) this.expiryMarkersWanted = true;
+    if (this.expired.size > 0) this.expired.delete(recordId);
     const slot = this.records.get(recordId);
     if (slot !== undefined) {
       slot.record = record;
@@ -95,6 +101,7 @@ export class OnlineStore {
   }
 
   remove(recordId: string): void {
+    if (this.expired.size > 0) this.expired.delete(recordId);
     const slot = this.records.get(recordId);
     if (slot !== undefined) this.removeSlot(slot);
   }
@@ -151,7 +158,13 @@ export class OnlineStore {
     return this.records.size;
   }
 
+  /** When the record was purged by TTL, if that is why it is absent now. */
+  expiredAt(recordId: string): Instant | undefined {
+    return this.expired.get(recordId);
+  }
+
   clear(): void {
+    this.expired.clear();
     this.records.clear();
     this.order = [];
     this.removedInOrder = 0;
@@ -162,6 +175,7 @@ export class OnlineStore {
     if (slot.record.deleted || !isExpired(slot.record.expiresAt, nowMs)) return false;
     this.onExpire?.(slot.recordId, slot.record);
     this.removeSlot(slot);
+    this.expired.set(slot.recordId, slot.record.expiresAt as Instant);
     return true;
   }
 

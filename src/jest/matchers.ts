@@ -1,6 +1,12 @@
 import type { FeatureStoreMock } from '../sdk/mock-feature-store.js';
 import { operationOf, type CommandRef, type RecordedCall } from '../sdk/call-history.js';
-import type { OfflineRecord, OnlineRecord } from '../core/index.js';
+import {
+  explainOfflineAbsence,
+  explainOnlineAbsence,
+  type FeatureGroup,
+  type OfflineRecord,
+  type OnlineRecord,
+} from '../core/index.js';
 
 /** The bits of jest's and vitest's matcher context the matchers use. */
 export interface MatcherContext {
@@ -43,6 +49,25 @@ const containsAll = (
 const show = (ctx: MatcherContext, label: string, value: unknown): string =>
   `${label}: ${ctx.utils.printReceived(value)}`;
 
+/** The group an inspection call resolved; the handle has already thrown for an unknown one. */
+const groupOf = (mock: FeatureStoreMock, featureGroupName: string): FeatureGroup =>
+  mock.store.findFeatureGroup(featureGroupName) as FeatureGroup;
+
+/** `\nLikely cause: ...` when there is one to tell. */
+const cause = (reason: string | undefined): string => (reason === undefined ? '' : `\nLikely cause: ${reason}`);
+
+/** A line for a matcher on calls that names a feature group nobody declared (a typo, most often). */
+const undeclared = (mock: FeatureStoreMock, featureGroupName: string): string => {
+  if (mock.store.findFeatureGroup(featureGroupName) !== undefined) return '';
+  const known = mock.featureGroupNames();
+  return `\nNote: no feature group '${featureGroupName}' is declared (declared: ${known.length === 0 ? 'none' : known.join(', ')}).`;
+};
+
+/** Said when nothing at all reached the emulator. */
+const NOTHING_RECEIVED =
+  '\nLikely cause: no call reached the emulator since the last reset. The code under test did not run or ' +
+  'was not awaited, or its client was created with a stub in front (aws-sdk-client-mock answers before the emulator).';
+
 /**
  * `expect(featureStore).toHaveOfflineDeleteMarker('customers', 'c1', eventTime?)`: the
  * offline store holds an `is_deleted = true` row for the record (and that EventTime).
@@ -62,13 +87,22 @@ export function toHaveOfflineDeleteMarker(
     (row) => row.is_deleted && (eventTime === undefined || row[eventTimeColumn] === eventTime),
   );
   const pass = markers.length > 0;
+  const reason = (): string | undefined => {
+    const group = groupOf(mock, featureGroupName);
+    const absent = explainOfflineAbsence(group, recordIdentifier, mock.clock.now());
+    if (absent !== undefined || rows.length === 0) return absent;
+    return rows.some((row) => row.is_deleted)
+      ? `the record has deleted-record markers, none at EventTime ${eventTime ?? ''}.`
+      : 'the record has offline rows but no marker: DeleteRecord was not called, failed, or its TargetStores left out OfflineStore.';
+  };
   const what = `a deleted-record marker for ${featureGroupName}/${recordIdentifier}${eventTime === undefined ? '' : ` at ${eventTime}`}`;
   return {
     pass,
     message: () =>
       `${this.utils.matcherHint('toHaveOfflineDeleteMarker', 'featureStore', 'featureGroup, recordIdentifier', { isNot: this.isNot })}\n\n` +
       `Expected the offline store ${this.isNot ? 'not ' : ''}to hold ${what}.\n` +
-      show(this, `Offline rows of ${recordIdentifier}`, rows),
+      show(this, `Offline rows of ${recordIdentifier}`, rows) +
+      (this.isNot ? '' : cause(reason())),
   };
 }
 
@@ -91,7 +125,10 @@ export function toHaveOfflineRecord(
     message: () =>
       `${this.utils.matcherHint('toHaveOfflineRecord', 'featureStore', 'featureGroup, recordIdentifier, columns', { isNot: this.isNot })}\n\n` +
       `Expected ${this.isNot ? 'no' : 'an'} offline row of ${featureGroupName}/${recordIdentifier} containing ${this.utils.printExpected(expected)}.\n` +
-      show(this, 'Offline rows', rows),
+      show(this, 'Offline rows', rows) +
+      (this.isNot
+        ? ''
+        : cause(explainOfflineAbsence(groupOf(mock, featureGroupName), recordIdentifier, mock.clock.now()))),
   };
 }
 
@@ -115,7 +152,10 @@ export function toHaveOnlineRecord(
       `${this.utils.matcherHint('toHaveOnlineRecord', 'featureStore', 'featureGroup, recordIdentifier, features', { isNot: this.isNot })}\n\n` +
       `Expected ${featureGroupName}/${recordIdentifier} ${this.isNot ? 'not ' : ''}to be live online` +
       `${Object.keys(expected).length === 0 ? '' : ` with ${this.utils.printExpected(expected)}`}.\n` +
-      show(this, 'Online state', record ?? 'absent'),
+      show(this, 'Online state', record ?? 'absent') +
+      (this.isNot
+        ? ''
+        : cause(explainOnlineAbsence(groupOf(mock, featureGroupName), recordIdentifier, mock.clock.now()))),
   };
 }
 
@@ -164,7 +204,8 @@ export function toHaveReceivedCommandFor(
     message: () =>
       `${this.utils.matcherHint('toHaveReceivedCommandFor', 'featureStore', 'command, featureGroup, recordIdentifier', { isNot: this.isNot })}\n\n` +
       `Expected ${this.isNot ? 'no' : 'a'} ${operation} call for ${target}` +
-      `${this.isNot ? `, got ${matching.length}` : ''}.\nCalls received:\n${describeCalls(mock.calls())}`,
+      `${this.isNot ? `, got ${matching.length}` : ''}.\nCalls received:\n${describeCalls(mock.calls())}` +
+      (this.isNot ? '' : undeclared(mock, featureGroupName) + (mock.calls().length === 0 ? NOTHING_RECEIVED : '')),
   };
 }
 
@@ -207,7 +248,8 @@ export function toHaveReceivedPutRecord(
             this,
             `Records sent for ${target}`,
             matching.map((call) => featureMap(call.input.Record)),
-          )}`),
+          )}`) +
+      (this.isNot ? '' : undeclared(mock, featureGroupName) + (mock.calls().length === 0 ? NOTHING_RECEIVED : '')),
   };
 }
 

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CreateFeatureGroupInput } from '../core/index.js';
+import { exitWithParent } from './exit-with-parent.js';
+import { writePidFile } from './pid-file.js';
 import { DEFAULT_MAX_BODY_BYTES, startServer, type RunningServer } from './start-server.js';
 
 export const DEFAULT_PORT = 4610;
@@ -20,6 +22,8 @@ Options:
                            (default AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1)
   --account-id ID          account id in ARNs (default 123456789012)
   --max-body-bytes N       largest request body accepted (default ${DEFAULT_MAX_BODY_BYTES})
+  --pid-file FILE          write the server's process id to FILE once listening; removed on exit
+  --keep-running           keep serving after the process that started it exits (default: exit too)
   -h, --help               show this help
 
 Point a client at it with its endpoint URL, e.g.
@@ -72,6 +76,8 @@ const serve = async (args: string[]): Promise<void> => {
         region: { type: 'string' },
         'account-id': { type: 'string' },
         'max-body-bytes': { type: 'string' },
+        'pid-file': { type: 'string' },
+        'keep-running': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -107,17 +113,14 @@ const serve = async (args: string[]): Promise<void> => {
     );
     for (const failure of featureStore.replayFailures) console.warn(`sagemaker-featurestore-mock: replay: ${failure}`);
   }
-  // Tests and scripts wait for this line; keep its shape.
-  console.log(`sagemaker-featurestore-mock listening on ${server.url}`);
-
   let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
+  const stop = (reason: string): void => {
     if (stopping) {
-      console.error(`sagemaker-featurestore-mock: ${signal} again, exiting now`);
+      console.error(`sagemaker-featurestore-mock: ${reason} again, exiting now`);
       process.exit(1);
     }
     stopping = true;
-    console.log(`sagemaker-featurestore-mock: ${signal}, shutting down`);
+    console.log(`sagemaker-featurestore-mock: ${reason}, shutting down`);
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -126,8 +129,16 @@ const serve = async (args: string[]): Promise<void> => {
       },
     );
   };
+  // Before the pid file and the listening line: a script may signal as soon as it sees either.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Signals sent to npx never reach us (see exit-with-parent.ts): follow the launcher out instead.
+  if (values['keep-running'] !== true) exitWithParent((pid) => stop(`parent process ${pid} exited`));
+  // Written before the line below, so a script that waited for the line finds the file.
+  const pidFile = str('pid-file');
+  if (pidFile !== undefined) writePidFile(pidFile);
+  // Tests and scripts wait for this line; keep its shape.
+  console.log(`sagemaker-featurestore-mock listening on ${server.url}`);
 };
 
 const main = async (argv: string[]): Promise<void> => {

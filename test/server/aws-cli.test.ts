@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../src/server/index.js';
@@ -211,6 +211,26 @@ describeIfCli('the AWS CLI against the server', () => {
       /An error occurred \(ValidationError\) when calling the PutRecord operation: .*event_time/,
     );
     expect(server.featureStore.offlineRecords('customers')).toEqual([]);
+  });
+
+  test('the exit codes of docs/server-mode.md hold for the CLI installed here (v2: 254 service, 255 CLI)', async () => {
+    const version = await new Promise<string>((done) =>
+      execFile(AWS, ['--version'], { env: dummyAwsEnv() }, (_, stdout, stderr) => done(`${stdout}${stderr}`)),
+    );
+    const major = /aws-cli\/(\d+)\./.exec(version)?.[1];
+    const page = readFileSync(join(__dirname, '../../docs/server-mode.md'), 'utf8');
+    const row = new RegExp(`^\\| v${major} +\\| exit code (\\d+) +\\| exit code (\\d+) +\\|$`, 'm').exec(page);
+    expect(row).not.toBeNull();
+    const [, serviceError, cliError] = row as RegExpExecArray;
+    const getRecord = ['sagemaker-featurestore-runtime', 'get-record', '--feature-group-name', 'nowhere'];
+    const missing = await aws(server.url, [...getRecord, '--record-identifier-value-as-string', 'c1']);
+    expect(missing.code).toBe(Number(serviceError));
+    // A port nobody listens on: the server's own, once closed.
+    const closed = await startServer();
+    await closed.close();
+    const refused = await aws(closed.url, [...getRecord, '--record-identifier-value-as-string', 'c1']);
+    expect(refused.code).toBe(Number(cliError));
+    expect(refused.stderr).toContain('Could not connect to the endpoint URL');
   });
 
   test('the region of the CLI call scopes the feature groups', async () => {

@@ -5,7 +5,8 @@ import { dummyAwsEnv, externalTool } from './helpers.js';
 
 /** Debian's python3-boto3 (installed by .ci/run); `python3` on PATH may be another Python. */
 const PYTHON = '/usr/bin/python3';
-const SCRIPT = join(__dirname, 'boto3_conformance.py');
+// Shipped in the package under docs/ (docs/server-mode.md links it as a complete example).
+const SCRIPT = join(__dirname, '../../docs/examples/boto3_conformance.py');
 const available = externalTool("Debian's python3-boto3", PYTHON, ['-c', 'import boto3']);
 const testIfBoto3 = available ? test : test.skip;
 
